@@ -1,0 +1,64 @@
+# Overstapcoach: `make run` starts the coach, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := $(BIN)/rasa
+COACH := $(BIN)/overstapcoach
+NLU_GATE := 0.88
+
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help setup train run test validate unit stories stack eval-nlu lock clean
+
+help:
+	@echo "make run       set up, train if needed, start the coach (Ctrl-C stops it)"
+	@echo "make test      set up and run every check (validate, pytest, train, stories, NLU gate)"
+	@echo "make eval-nlu  score NLU on the held-out test set -> reports/nlu-eval.md"
+	@echo "make train     train the model if data or config changed"
+	@echo "make lock      recompile requirements.lock from requirements.in"
+
+setup:
+	@scripts/setup-env.sh
+	@$(BIN)/python -c "from bot.settings import ensure_env_file; ensure_env_file()"
+
+train: setup
+	@$(COACH) train
+
+run: setup
+	@$(COACH) run
+
+validate: setup
+	@echo "==> rasa data validate --fail-on-warnings"
+	@$(RASA) data validate --fail-on-warnings --config config.yml --domain domain.yml --data data
+
+unit: setup
+	@echo "==> pytest (unit tests)"
+	@$(BIN)/pytest -m "not stack" -q
+
+stories: train
+	@echo "==> rasa test on tests/stories"
+	@$(RASA) test core --model models/overstapcoach.tar.gz --stories tests/stories \
+		--fail-on-prediction-errors --out reports/stories
+
+stack: train
+	@echo "==> pytest (tests against the running servers)"
+	@$(BIN)/pytest -m stack -q
+
+eval-nlu: setup
+	@$(COACH) eval
+
+test: validate unit stories stack
+	@echo "==> NLU gate (macro-F1 >= $(NLU_GATE))"
+	@$(COACH) eval --min-macro-f1 $(NLU_GATE)
+	@echo "==> All checks passed"
+
+lock:
+	@uv --version >/dev/null 2>&1 || { echo "uv is needed: pip install uv"; exit 1; }
+	uv pip compile requirements.in --python-version 3.10 \
+		--python-platform x86_64-unknown-linux-gnu -o requirements.lock
+
+clean:
+	rm -rf models reports var/log .rasa results

@@ -1,0 +1,145 @@
+"""The `overstapcoach` command: train, run and evaluate the coach."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+from bot import fingerprint
+from bot.settings import (
+    MODEL_NAME,
+    MODEL_PATH,
+    MODELS_DIR,
+    ROOT,
+    Settings,
+    ensure_env_file,
+    load_environment,
+)
+from bot.stack import BIN, Stack, StackError, rasa_env
+
+
+def train(force: bool = False) -> int:
+    """Trains the model unless it was already built from the current inputs."""
+    if not force and fingerprint.model_is_current():
+        print(f"==> Model is up to date ({MODEL_PATH.relative_to(ROOT)}); not retraining.")
+        return 0
+    print("==> Training the model (data or config changed)")
+    start = time.monotonic()
+    env = rasa_env(load_environment())
+    result = subprocess.run(
+        [
+            str(BIN / "rasa"), "train",
+            "--config", "config.yml",
+            "--domain", "domain.yml",
+            "--data", "data",
+            "--out", str(MODELS_DIR),
+            "--fixed-model-name", MODEL_NAME,
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    if result.returncode != 0:
+        print("ERROR: training failed; see the output above.", file=sys.stderr)
+        return result.returncode
+    fingerprint.record_fingerprint()
+    print(f"==> Trained in {time.monotonic() - start:.0f} s")
+    return 0
+
+
+def _print_welcome(settings: Settings, started: float) -> None:
+    port = settings.rasa_port
+    print(
+        f"""
+==> Overstapcoach is ready in {time.monotonic() - started:.0f} s
+    Chat (REST):      http://localhost:{port}/webhooks/rest/webhook
+    Chat (socket.io): http://localhost:{port}/socket.io
+    Rasa HTTP API:    http://localhost:{port}/  (token in .env: RASA_API_TOKEN)
+    Action server:    http://localhost:{settings.action_port}/health
+    Logs:             var/log/
+
+    Try it:
+      curl -s -X POST http://localhost:{port}/webhooks/rest/webhook \\
+           -H 'Content-Type: application/json' \\
+           -d '{{"sender": "test-1", "message": "hoi"}}'
+
+    Press Ctrl-C to stop.
+"""
+    )
+
+
+def run() -> int:
+    """Trains if needed, starts both servers, and waits for Ctrl-C."""
+    started = time.monotonic()
+    ensure_env_file()
+    code = train()
+    if code != 0:
+        return code
+    env = load_environment()
+    settings = Settings.from_env(env)
+    stack = Stack(settings, env, ROOT / "var" / "log")
+
+    def _stop(signum, frame):  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    print("==> Starting the action server and the Rasa server (model loading takes ~40 s)")
+    try:
+        stack.start()
+        _print_welcome(settings, started)
+        while True:
+            failed = stack.first_exited()
+            if failed is not None:
+                print(f"ERROR: the {failed.name} stopped; see {failed.log_path}", file=sys.stderr)
+                return 1
+            time.sleep(1)
+    except StackError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n==> Stopping")
+        return 0
+    finally:
+        stack.stop()
+
+
+def evaluate(min_macro_f1: Optional[float]) -> int:
+    """Scores the trained model's NLU on the held-out test set."""
+    from bot.nlu_eval import run_evaluation
+
+    code = train()
+    if code != 0:
+        return code
+    return run_evaluation(
+        model=MODEL_PATH,
+        test_file=ROOT / "tests" / "nlu" / "test_nlu.yml",
+        report_dir=ROOT / "reports",
+        min_macro_f1=min_macro_f1,
+    )
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="overstapcoach", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_train = sub.add_parser("train", help="train the model if data or config changed")
+    p_train.add_argument("--force", action="store_true", help="train even if nothing changed")
+    sub.add_parser("run", help="train if needed, start everything, stop with Ctrl-C")
+    p_eval = sub.add_parser("eval", help="score NLU on the held-out test set (tests/nlu)")
+    p_eval.add_argument(
+        "--min-macro-f1", type=float, default=None,
+        help="exit with an error when intent macro-F1 is below this value",
+    )
+    args = parser.parse_args(argv)
+    if args.command == "train":
+        return train(force=args.force)
+    if args.command == "run":
+        return run()
+    return evaluate(args.min_macro_f1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Starts, watches and stops the action server and the Rasa server."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, List, Optional
+
+import requests
+
+from bot.settings import MODEL_PATH, ROOT, Settings
+
+BIN = Path(sys.executable).parent
+
+
+class StackError(RuntimeError):
+    """A service did not come up."""
+
+
+def rasa_env(env: dict) -> dict:
+    """The environment for Rasa processes: quiet, offline, project on the path."""
+    out = dict(env)
+    out.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    out.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    out.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    out["PYTHONPATH"] = str(ROOT) + os.pathsep + out.get("PYTHONPATH", "")
+    return out
+
+
+@dataclass
+class Service:
+    name: str
+    command: List[str]
+    health_url: str
+    log_path: Path
+    process: Optional[subprocess.Popen] = None
+    _log: Optional[IO] = field(default=None, repr=False)
+
+    def start(self, env: dict) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        self._log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            self.command,
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # own process group: stopped as a whole
+        )
+
+    def is_ready(self) -> bool:
+        try:
+            return requests.get(self.health_url, timeout=2).status_code == 200
+        except requests.RequestException:
+            return False
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process is not None and self.process.poll() is not None:
+                raise StackError(
+                    f"{self.name} stopped during start-up (exit {self.process.returncode});"
+                    f" see {self.log_path}"
+                )
+            if self.is_ready():
+                return
+            time.sleep(0.5)
+        raise StackError(f"{self.name} did not answer within {timeout:.0f} s; see {self.log_path}")
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process is None or self.process.poll() is not None:
+            self._close_log()
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        except ProcessLookupError:
+            pass
+        self._close_log()
+
+    def _close_log(self) -> None:
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+def action_server(settings: Settings, log_dir: Path) -> Service:
+    return Service(
+        name="action server",
+        command=[
+            str(BIN / "rasa"), "run", "actions",
+            "--actions", "actions",
+            "--port", str(settings.action_port),
+        ],
+        health_url=f"http://localhost:{settings.action_port}/health",
+        log_path=log_dir / "actions.log",
+    )
+
+
+def rasa_server(settings: Settings, log_dir: Path, model: Path = MODEL_PATH) -> Service:
+    return Service(
+        name="Rasa server",
+        command=[
+            str(BIN / "rasa"), "run",
+            "--model", str(model),
+            "--endpoints", "endpoints.yml",
+            "--credentials", "credentials.yml",
+            "--port", str(settings.rasa_port),
+            "--enable-api",
+            "--auth-token", settings.api_token,
+            "--cors", "*",
+        ],
+        health_url=f"http://localhost:{settings.rasa_port}/status?token={settings.api_token}",
+        log_path=log_dir / "rasa.log",
+    )
+
+
+class Stack:
+    """The action server and the Rasa server, started and stopped together."""
+
+    def __init__(self, settings: Settings, env: dict, log_dir: Path) -> None:
+        self.settings = settings
+        self.env = rasa_env(env)
+        self.actions = action_server(settings, log_dir)
+        self.rasa = rasa_server(settings, log_dir)
+
+    def start(self, timeout: float = 240) -> None:
+        Path(self.settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.actions.start(self.env)
+            self.rasa.start(self.env)
+            self.actions.wait_ready(timeout)
+            self.rasa.wait_ready(timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def restart_rasa(self, timeout: float = 240) -> None:
+        self.rasa.stop()
+        self.rasa.start(self.env)
+        self.rasa.wait_ready(timeout)
+
+    def stop(self) -> None:
+        self.rasa.stop()
+        self.actions.stop()
+
+    def first_exited(self) -> Optional[Service]:
+        for service in (self.actions, self.rasa):
+            if service.process is not None and service.process.poll() is not None:
+                return service
+        return None
