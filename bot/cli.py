@@ -29,6 +29,7 @@ def train(force: bool = False) -> int:
         print(f"==> Model is up to date ({MODEL_PATH.relative_to(ROOT)}); not retraining.")
         return 0
     print("==> Training the model (data or config changed)")
+    inputs = fingerprint.training_fingerprint()  # taken before: edits during training count
     start = time.monotonic()
     env = rasa_env(load_environment())
     result = subprocess.run(
@@ -46,7 +47,7 @@ def train(force: bool = False) -> int:
     if result.returncode != 0:
         print("ERROR: training failed; see the output above.", file=sys.stderr)
         return result.returncode
-    fingerprint.record_fingerprint()
+    fingerprint.record_fingerprint(inputs)
     print(f"==> Trained in {time.monotonic() - start:.0f} s")
     return 0
 

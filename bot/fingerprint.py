@@ -47,5 +47,6 @@ def model_is_current(root: Path = ROOT) -> bool:
     )
 
 
-def record_fingerprint(root: Path = ROOT) -> None:
-    FINGERPRINT_FILE.write_text(training_fingerprint(root) + "\n")
+def record_fingerprint(value: str) -> None:
+    """Stores the fingerprint of the inputs the model was trained from."""
+    FINGERPRINT_FILE.write_text(value + "\n")

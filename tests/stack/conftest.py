@@ -1,0 +1,65 @@
+"""Starts the real action server and Rasa server once for all stack tests."""
+
+import uuid
+
+import pytest
+import requests
+
+from bot.settings import MODEL_PATH, ROOT, Settings, load_environment
+from bot.stack import Stack
+
+RASA_PORT = 15005
+ACTION_PORT = 15055
+TOKEN = "stack-test-token"
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+    if not MODEL_PATH.exists():
+        pytest.fail("No trained model: run `make train` first (make test does).")
+    tmp = tmp_path_factory.mktemp("stack")
+    env = load_environment()
+    env.update(
+        RASA_API_TOKEN=TOKEN,
+        RASA_PORT=str(RASA_PORT),
+        ACTION_PORT=str(ACTION_PORT),
+        ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
+        TRACKER_DB=str(tmp / "tracker.db"),
+    )
+    running = Stack(Settings.from_env(env), env, tmp / "log")
+    running.start()
+    yield running
+    running.stop()
+
+
+class Chat:
+    """One user talking to the REST channel."""
+
+    def __init__(self, sender=None, metadata=None):
+        self.sender = sender or f"test-{uuid.uuid4().hex[:8]}"
+        self.metadata = metadata
+
+    def say(self, message):
+        body = {"sender": self.sender, "message": message}
+        if self.metadata is not None:
+            body["metadata"] = self.metadata
+        reply = requests.post(f"http://localhost:{RASA_PORT}/webhooks/rest/webhook", json=body, timeout=30)
+        reply.raise_for_status()
+        return reply.json()
+
+    def tracker(self):
+        reply = requests.get(
+            f"http://localhost:{RASA_PORT}/conversations/{self.sender}/tracker",
+            params={"token": TOKEN}, timeout=30,
+        )
+        reply.raise_for_status()
+        return reply.json()
+
+
+@pytest.fixture
+def chat():
+    return Chat
+
+
+def texts(replies):
+    return " ".join(r.get("text", "") for r in replies)
