@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ def load_cases(test_file: Path) -> List[Case]:
 
 async def _predict(model: Path, cases: List[Case]) -> None:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # no debug line per parsed message
+    logging.getLogger().setLevel(logging.WARNING)
 
     agent = Agent.load(str(model))
     for case in cases:
