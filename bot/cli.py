@@ -87,6 +87,8 @@ def run() -> int:
     def _stop(signum, frame):  # noqa: ARG001
         raise KeyboardInterrupt
 
+    # Explicit handlers: a shell may start us with SIGINT ignored (background job).
+    signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     print("==> Starting the action server and the Rasa server (model loading takes ~40 s)")
     try:
