@@ -9,7 +9,18 @@ from typing import Iterable, List
 from bot.settings import MODEL_PATH, ROOT
 
 FINGERPRINT_FILE = MODEL_PATH.with_suffix("").with_suffix(".fingerprint")
-TRAINING_INPUTS = ["config.yml", "domain.yml", "data", "bot/nlu", "requirements.lock"]
+# What `rasa train` builds the model from. data/knowledge/ is read by the
+# action server at run time, so editing a fact needs no retraining.
+TRAINING_INPUTS = [
+    "config.yml",
+    "domain.yml",
+    "data/nlu",
+    "data/rules",
+    "data/stories",
+    "data/lookups",
+    "bot/nlu",
+    "requirements.lock",
+]
 
 
 def _files(paths: Iterable[str], root: Path) -> List[Path]:

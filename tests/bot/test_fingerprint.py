@@ -36,6 +36,8 @@ def test_unrelated_files_do_not_change_the_fingerprint(tmp_path):
     make_project(tmp_path)
     before = training_fingerprint(tmp_path)
     (tmp_path / "README.md").write_text("docs\n")
+    (tmp_path / "data" / "knowledge").mkdir()
+    (tmp_path / "data" / "knowledge" / "salary.yml").write_text("fact: 1\n")
     (tmp_path / "bot" / "nlu" / "__pycache__").mkdir()
     (tmp_path / "bot" / "nlu" / "__pycache__" / "tok.pyc").write_bytes(b"\0")
     assert training_fingerprint(tmp_path) == before
