@@ -5,7 +5,7 @@ import uuid
 import pytest
 import requests
 
-from bot.settings import MODEL_PATH, ROOT, Settings, load_environment
+from bot.settings import MODEL_PATH, Settings, load_environment
 from bot.stack import Stack
 
 RASA_PORT = 15005
