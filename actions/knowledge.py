@@ -166,7 +166,7 @@ def _unique(items: List[Any], what: str) -> Dict[str, Any]:
 
 def _read(path: Path) -> Dict[str, Any]:
     if not path.exists():
-        return {}
+        raise KnowledgeError(f"{path.name}: file is missing from {path.parent}")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:

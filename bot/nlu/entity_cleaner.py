@@ -1,10 +1,12 @@
-"""Cleans up the entities that several extractors found in one message.
+"""Cleans up the entities found in one message.
 
-DIET and the regex/lookup extractor can both find an entity, or DIET can find
-pieces of one ("cv" and "monteur" in "cv monteur"). Where entities overlap, the
-regex/lookup match wins (its lists are curated), then the longer span. Ages
-and hours become plain numbers ("zevenenvijftig" -> "57") and are dropped when
-they cannot be a real age or a real number of hours per week.
+Several lookup and regex patterns can match overlapping text (two money
+patterns match "€ 2.800,-" and "€ 2" in the same place). Where
+entities overlap, the longer span wins; should a learned extractor such as
+DIET be switched on again, a RegexEntityExtractor match (curated lists) wins
+over it first. Ages and hours become plain numbers ("zevenenvijftig" -> "57")
+and are dropped when they cannot be a real age or a real number of hours per
+week.
 """
 
 from __future__ import annotations

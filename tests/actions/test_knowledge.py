@@ -68,6 +68,13 @@ def test_broken_facts_fail_loudly(tmp_path, broken, message):
         load_knowledge(write(tmp_path, facts=broken))
 
 
+@pytest.mark.parametrize("name", ["seed_facts.yml", "funding.yml"])
+def test_a_missing_knowledge_file_fails_loudly(tmp_path, name):
+    (write(tmp_path) / name).unlink()
+    with pytest.raises(KnowledgeError, match=f"{name}: file is missing"):
+        load_knowledge(tmp_path)
+
+
 @pytest.mark.parametrize("broken,message", [
     (SCHEME.replace("status: actief", "status: misschien"), "'status' must be one of"),
     (SCHEME.replace("    status: actief\n", ""), "'status' must be one of"),
