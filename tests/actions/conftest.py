@@ -1,3 +1,4 @@
+import asyncio
 import json
 from pathlib import Path
 
@@ -19,3 +20,28 @@ def tracker_with_slots(**slots) -> Tracker:
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
+
+
+def make_tracker(intent=None, text="", entities=(), slots=None, events=None) -> Tracker:
+    """A tracker whose latest user message has this intent, text and entities."""
+    message = {
+        "intent": {"name": intent, "confidence": 1.0} if intent else {},
+        "text": text,
+        "entities": [{"entity": name, "value": value} for name, value in entities],
+    }
+    return Tracker("test-user", dict(slots or {}), message, list(events or []), False, None, {},
+                   "action_listen")
+
+
+def user(text="", intent="inform"):
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def bot_offered(value):
+    """Events of a bot turn that set the slot `voorstel`."""
+    return [{"event": "action", "name": "action_answer_belief"},
+            {"event": "slot", "name": "voorstel", "value": value}]
+
+
+def run(action, dispatcher, tracker):
+    return asyncio.run(action.run(dispatcher, tracker, {}))

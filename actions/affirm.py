@@ -1,0 +1,37 @@
+"""A plain "ja": follows up on what the bot offered in its previous turn (action_affirm)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import answer_messages, offer_events, offer_from_last_turn, send_all
+from actions.knowledge import KNOWLEDGE
+from actions.salary import ASKED_FOR_PAY
+
+
+class ActionAffirm(Action):
+    def name(self) -> Text:
+        return "action_affirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        offer = offer_from_last_turn(tracker)
+        if not offer:
+            dispatcher.utter_message(response="utter_affirm")
+            return []
+        if offer == ASKED_FOR_PAY:
+            dispatcher.utter_message(text=KNOWLEDGE.salary.vraag_eigen_salaris)
+            return [SlotSet("voorstel", ASKED_FOR_PAY)]
+        targets = offer.split(",")
+        if targets[0] in KNOWLEDGE.answers:
+            answer = KNOWLEDGE.answers[targets[0]]
+            send_all(dispatcher, answer_messages(answer))
+            return offer_events(answer)
+        for response in targets:
+            dispatcher.utter_message(response=response)
+        return [SlotSet("voorstel", None)]

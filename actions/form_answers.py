@@ -1,0 +1,55 @@
+"""Shared reading of typed answers in the forms (intake_form, funding_form).
+
+The words are in actions/forms.yml. A question intent (ask_*, belief_*, ...)
+is never taken as an answer: the form then lets the question be answered
+first and asks again afterwards (the digression rules in data/rules/forms.yml).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, Optional
+
+import yaml
+from rasa_sdk import Tracker
+
+WORDS: Dict[str, Any] = yaml.safe_load(
+    (Path(__file__).with_name("forms.yml")).read_text(encoding="utf-8")
+)
+SKIPPED = "overgeslagen"
+ANSWER_INTENTS = {"inform", "affirm", "deny", "nlu_fallback"}
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    """True when one of the phrases occurs in the text as whole words."""
+    text = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(p.lower())}(?!\w)", text) for p in phrases)
+
+
+def is_answer(tracker: Tracker) -> bool:
+    """The latest message answers the form's question (it is not a side question)."""
+    return intent_of(tracker) in ANSWER_INTENTS
+
+
+def intent_of(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message or {}).get("intent", {}).get("name")
+
+
+def text_of(tracker: Tracker) -> str:
+    return ((tracker.latest_message or {}).get("text") or "").strip()
+
+
+def wants_to_skip(tracker: Tracker) -> bool:
+    return has_phrase(text_of(tracker), WORDS["overslaan"])
+
+
+def entity_value(tracker: Tracker, name: str) -> Optional[str]:
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == name and entity.get("value") is not None:
+            return str(entity["value"])
+    return None
+
+
+def asked_for(tracker: Tracker, slot: str) -> bool:
+    return tracker.get_slot("requested_slot") == slot
