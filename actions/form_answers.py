@@ -32,6 +32,15 @@ def is_answer(tracker: Tracker) -> bool:
     return intent_of(tracker) in ANSWER_INTENTS
 
 
+QUESTION_WORDS = ("wat", "wie", "hoe", "waar", "wanneer", "waarom", "welke", "welk", "kan", "kun",
+                  "mag", "moet", "is", "zijn", "heb", "hebben", "krijg", "ben", "word", "wordt")
+
+
+def looks_like_a_question(text: str) -> bool:
+    words = text.strip().lower().split()
+    return text.strip().endswith("?") or bool(words and words[0] in QUESTION_WORDS)
+
+
 def intent_of(tracker: Tracker) -> Optional[str]:
     return (tracker.latest_message or {}).get("intent", {}).get("name")
 

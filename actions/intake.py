@@ -16,8 +16,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import Button, Message, send_all, slot_text
 from actions.form_answers import (
-    SKIPPED, WORDS, asked_for, entity_value, has_phrase, intent_of, is_answer, text_of,
-    wants_to_skip,
+    SKIPPED, WORDS, asked_for, entity_value, has_phrase, intent_of, is_answer,
+    looks_like_a_question, text_of, wants_to_skip,
 )
 from actions.funding import check_sector, extract_free_sector
 from actions.knowledge import KNOWLEDGE
@@ -69,14 +69,20 @@ class ValidateIntakeForm(FormValidationAction):
     async def extract_motivatie(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if not asked_for(tracker, "motivatie") or not is_answer(tracker):
+        if not asked_for(tracker, "motivatie"):
+            return {}
+        text = text_of(tracker)
+        found = motivation_in(text)
+        if found and not looks_like_a_question(text):
+            return {"motivatie": found}  # e.g. "zinvol werk" may look like a question intent
+        if not is_answer(tracker):
             return {}
         button = entity_value(tracker, "motivatie")
         if button:
             return {"motivatie": button}
         if wants_to_skip(tracker) or intent_of(tracker) == "deny":
             return {"motivatie": SKIPPED}
-        return {"motivatie": motivation_in(text_of(tracker)) or text_of(tracker) or "?"}
+        return {"motivatie": text or "?"}
 
     async def validate_motivatie(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -164,3 +164,8 @@ def test_yes_to_responses_utters_them(dispatcher):
     run(ActionAffirm(), dispatcher, make_tracker("affirm", text="ja", events=events))
     assert [m["response"] for m in dispatcher.messages] == ["utter_training_routes",
                                                             "utter_training_routes_bbl"]
+
+
+def test_a_motivation_is_taken_even_when_it_looks_like_another_topic():
+    assert extract("motivatie", "zinvol werk doen", "ask_meaningful_work") == {"motivatie": "zingeving"}
+    assert extract("motivatie", "is er zinvol werk in de techniek?", "ask_meaningful_work") == {}
