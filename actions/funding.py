@@ -35,7 +35,8 @@ def situation_key(work: Optional[str], benefit: Optional[str]) -> str:
 def fitting_schemes(situation: str, sector: Optional[str]) -> List[Scheme]:
     schemes = list(KNOWLEDGE.situations[situation].schemes)
     if situation == "werkend" and sector in KNOWLEDGE.sector_funds:
-        schemes += [s for s in KNOWLEDGE.sector_funds[sector] if s not in schemes]
+        funds = [s for s in KNOWLEDGE.sector_funds[sector] if s not in schemes]
+        schemes = schemes[:MAX_SCHEMES - len(funds)] + funds  # the own sector's fund first
     return schemes[:MAX_SCHEMES]
 
 
