@@ -60,5 +60,16 @@ def entity_value(tracker: Tracker, name: str) -> Optional[str]:
     return None
 
 
+def accept_or_ask_again(
+    slot: str, value: Any, ok: bool, dispatcher: Any, **reask: Any
+) -> Dict[str, Any]:
+    """Keeps a valid answer; otherwise says why (utter_invalid_<slot>) and clears it,
+    so the form asks the question again."""
+    if ok:
+        return {slot: value}
+    dispatcher.utter_message(response=f"utter_invalid_{slot}", **reask)
+    return {slot: None}
+
+
 def asked_for(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot

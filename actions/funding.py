@@ -12,8 +12,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import Message, scheme_line, send_all, slot_text, with_facts
 from actions.form_answers import (
-    SKIPPED, WORDS, asked_for, entity_value, has_phrase, intent_of, is_answer, text_of,
-    wants_to_skip,
+    SKIPPED, WORDS, accept_or_ask_again, asked_for, entity_value, has_phrase, intent_of,
+    is_answer, text_of, wants_to_skip,
 )
 from actions.knowledge import KNOWLEDGE, Scheme
 
@@ -115,10 +115,7 @@ class ValidateFundingForm(FormValidationAction):
     async def validate_werk_nu(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value in WORK_VALUES:
-            return {"werk_nu": value}
-        dispatcher.utter_message(response="utter_invalid_werk_nu")
-        return {"werk_nu": None}
+        return accept_or_ask_again("werk_nu", value, value in WORK_VALUES, dispatcher)
 
     async def extract_uitkering(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -141,10 +138,7 @@ class ValidateFundingForm(FormValidationAction):
     async def validate_uitkering(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value in BENEFIT_VALUES:
-            return {"uitkering": value}
-        dispatcher.utter_message(response="utter_invalid_uitkering")
-        return {"uitkering": None}
+        return accept_or_ask_again("uitkering", value, value in BENEFIT_VALUES, dispatcher)
 
     async def extract_sector(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -169,12 +163,9 @@ def extract_free_sector(tracker: Tracker) -> Dict[Text, Any]:
 
 
 def check_sector(value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-    text = " ".join(str(value or "").split())
+    text = " ".join(str(value or "").split()).lower()
     letters = sum(ch.isalpha() for ch in text)
-    if text == SKIPPED or (letters >= 2 and len(text) <= 80):
-        return {"sector": text.lower() if text != SKIPPED else SKIPPED}
-    dispatcher.utter_message(response="utter_invalid_sector")
-    return {"sector": None}
+    return accept_or_ask_again("sector", text, letters >= 2 and len(text) <= 80, dispatcher)
 
 
 class ActionFundingAnswer(Action):

@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import Button, Message, send_all, slot_text
 from actions.form_answers import (
-    SKIPPED, WORDS, asked_for, entity_value, has_phrase, intent_of, is_answer,
+    SKIPPED, WORDS, accept_or_ask_again, asked_for, entity_value, has_phrase, intent_of, is_answer,
     looks_like_a_question, text_of, wants_to_skip,
 )
 from actions.funding import check_sector, extract_free_sector
@@ -87,10 +87,8 @@ class ValidateIntakeForm(FormValidationAction):
     async def validate_motivatie(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value == SKIPPED or value in KNOWLEDGE.motivations:
-            return {"motivatie": value}
-        dispatcher.utter_message(response="utter_invalid_motivatie")
-        return {"motivatie": None}
+        ok = value == SKIPPED or value in KNOWLEDGE.motivations
+        return accept_or_ask_again("motivatie", value, ok, dispatcher)
 
     # -- region ----------------------------------------------------------------------
     async def extract_regio(
@@ -107,10 +105,7 @@ class ValidateIntakeForm(FormValidationAction):
     async def validate_regio(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value == SKIPPED or value in REGIONS:
-            return {"regio": value}
-        dispatcher.utter_message(response="utter_invalid_regio")
-        return {"regio": None}
+        return accept_or_ask_again("regio", value, value == SKIPPED or value in REGIONS, dispatcher)
 
     # -- hours per week ------------------------------------------------------------
     async def extract_uren(
@@ -126,15 +121,11 @@ class ValidateIntakeForm(FormValidationAction):
     async def validate_uren(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if value == SKIPPED:
-            return {"uren": value}
         text = str(value)
-        if text.isdigit() and HOURS["minimum"] <= int(text) <= HOURS["maximum"]:
-            return {"uren": text}
-        dispatcher.utter_message(
-            response="utter_invalid_uren", minimum=HOURS["minimum"], maximum=HOURS["maximum"]
+        ok = text == SKIPPED or (text.isdigit() and HOURS["minimum"] <= int(text) <= HOURS["maximum"])
+        return accept_or_ask_again(
+            "uren", text, ok, dispatcher, minimum=HOURS["minimum"], maximum=HOURS["maximum"]
         )
-        return {"uren": None}
 
 
 def summary_messages(tracker: Tracker) -> List[Message]:

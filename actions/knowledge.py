@@ -298,7 +298,10 @@ def _parse_salary(data: Dict[str, Any], facts: Dict[str, Fact]) -> Salary:
     occupations = _mapping(data, "beroepen", where)
     return Salary(
         algemeen=_ids(data, "algemeen", facts, where),
-        beroepen={b: _ids({"f": [f]}, "f", facts, f"{where} beroep '{b}'")[0] for b, f in occupations.items()},
+        beroepen={
+            occupation: _ids({"feit": [fact_id]}, "feit", facts, f"{where} beroep '{occupation}'")[0]
+            for occupation, fact_id in occupations.items()
+        },
         geen_beroepscijfer=_wording(data, "geen_beroepscijfer", where),
         kanttekening=_parse_caveat(data.get("kanttekening"), facts, where),
         vraag_eigen_salaris=_wording(data, "vraag_eigen_salaris", where),
@@ -375,7 +378,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         for key, item in _mapping(funding, "situaties", "funding.yml").items()
     }
     sector_funds = {
-        sector: _ids({"r": ids}, "r", schemes, f"sector fund '{sector}'")
+        sector: _ids({"regelingen": ids}, "regelingen", schemes, f"sector fund '{sector}'")
         for sector, ids in (funding.get("sectorfondsen") or {}).items()
     }
     motivations = {
