@@ -148,8 +148,8 @@ def summary_messages(tracker: Tracker) -> List[Message]:
     if motivation:
         buttons.append(motivation.knop)
     if hours and hours.isdigit() and int(hours) < int(HOURS["fulltime"]) - 4:
-        buttons.append(Button(KNOWLEDGE.personal_notes["parttime_knop"], "/ask_part_time_flexibility"))
-    buttons += [Button("Wie betaalt de opleiding?", "/ask_funding"), Button("Salaris", "/ask_salary")]
+        buttons.append(KNOWLEDGE.intake_parttime_button)
+    buttons += KNOWLEDGE.intake_buttons
     if not known:
         return [Message(f"{texts['niets']} {texts['vervolg']}", buttons)]
     listed = known[0] if len(known) == 1 else ", ".join(known[:-1]) + " en " + known[-1]

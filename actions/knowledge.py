@@ -138,6 +138,8 @@ class Knowledge:
     personal_notes: Dict[str, str]  # lines that tie an answer to the user's slots
     remember_phrases: Dict[str, str]  # how to repeat what the user told, per entity
     intake_texts: Dict[str, str]  # the end of the intake
+    intake_parttime_button: Button
+    intake_buttons: Tuple[Button, ...]  # always offered after the intake
 
 
 # --- field readers ---------------------------------------------------------------
@@ -390,6 +392,7 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         )
         for key, item in _mapping(files["coaching.yml"], "motivaties", "coaching.yml").items()
     }
+    intake_buttons = _mapping(files["coaching.yml"], "intake_knoppen", "coaching.yml")
     return Knowledge(
         sources=sources,
         facts=facts,
@@ -403,6 +406,12 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         personal_notes=_phrases(files["coaching.yml"], "persoonlijk"),
         remember_phrases=_phrases(files["coaching.yml"], "onthouden"),
         intake_texts=_phrases(files["coaching.yml"], "intake"),
+        intake_parttime_button=_parse_buttons(
+            {"knoppen": [intake_buttons.get("parttime") or {}]}, "coaching.yml intake_knoppen"
+        )[0],
+        intake_buttons=_parse_buttons(
+            {"knoppen": intake_buttons.get("altijd")}, "coaching.yml intake_knoppen"
+        ),
     )
 
 
