@@ -3,6 +3,7 @@ schemes that fit the user's situation, with status, conditions and source."""
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -18,6 +19,11 @@ from actions.form_answers import (
 from actions.knowledge import KNOWLEDGE, Scheme
 
 WORK_VALUES = ("ja", "nee", SKIPPED)
+# "ik ben kapper", "ik werk als kapper", "ik zit in de horeca" -> the work itself
+OWN_WORK_OPENING = (
+    r"^(?:ik\s+(?:ben|werk|zit|sta|doe)\s+(?:nu\s+)?(?:al\s+)?"
+    r"(?:(?:als|in|bij|op)\s+)?(?:(?:de|het|een)\s+)?)"
+)
 BENEFIT_VALUES = ("ww", "bijstand", "geen", SKIPPED)
 MAX_SCHEMES = 5
 
@@ -44,7 +50,8 @@ def funding_messages(work: Optional[str], benefit: Optional[str], sector: Option
     texts = KNOWLEDGE.funding_answer
     situation = KNOWLEDGE.situations[situation_key(work, benefit)]
     lines = [scheme_line(s) for s in fitting_schemes(situation.key, sector)]
-    first = texts.inleiding.format(situatie=situation.label) + "\n\n" + "\n\n".join(lines)
+    # One message: Rasa's channels split a text into several messages at blank lines.
+    first = texts.inleiding.format(situatie=situation.label) + "\n" + "\n".join(lines)
     last = with_facts(texts.afsluiting, texts.afsluiting_feiten)
     return [Message(first), Message(last, list(texts.knoppen))]
 
@@ -159,7 +166,7 @@ def extract_free_sector(tracker: Tracker) -> Dict[Text, Any]:
         return {}  # the slot mapping already took the known sector
     if wants_to_skip(tracker) or intent_of(tracker) == "deny":
         return {"sector": SKIPPED}
-    return {"sector": text_of(tracker)}
+    return {"sector": re.sub(OWN_WORK_OPENING, "", text_of(tracker), flags=re.IGNORECASE).strip()}
 
 
 def check_sector(value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:

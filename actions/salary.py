@@ -11,7 +11,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import (
-    Message, euro, latest_entity, offer_from_last_turn, send_all, slot_text, with_facts,
+    Message, euro, latest_entity, offer_from_last_turn, send_all, slot_text, source_line,
+    with_facts,
 )
 from actions.knowledge import KNOWLEDGE, Fact, Salary
 from actions.money import Amount, parse_amount
@@ -53,7 +54,7 @@ def comparison_message(salary: Salary, amount: Amount, occupation: Optional[str]
     if amount.yearly:
         parts.append(texts["jaarbedrag"].format(eigen=euro(amount.monthly)))
     parts.append(texts[key].format(eigen=euro(amount.monthly), referentie=label))
-    return Message(with_facts(" ".join(parts), [fact]))
+    return Message(" ".join(parts) + "\n" + source_line([fact]))
 
 
 def own_amount(tracker: Tracker, asked_for_pay: bool) -> Optional[Amount]:

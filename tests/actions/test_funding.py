@@ -37,10 +37,12 @@ def test_funding_answers_differ_per_situation(dispatcher):
 ])
 def test_every_scheme_has_status_condition_source_and_check_date(slots, dispatcher):
     first, last = answer(dispatcher, **slots)
-    blocks = [b for b in first.split("\n\n") if b.startswith("• ")]
-    assert blocks
-    for block in blocks:
-        lines = block.splitlines()
+    assert "\n\n" not in first, "a blank line would split the answer into many chat messages"
+    lines_of_text = first.splitlines()
+    starts = [i for i, line in enumerate(lines_of_text) if line.startswith("• ")]
+    assert starts
+    for start in starts:
+        lines = lines_of_text[start:start + 4]
         assert lines[0].endswith(("loopt nu.", "niet zeker of dit nog loopt.", "gestopt."))
         assert lines[2].startswith("Voorwaarde: ")
         assert lines[3].startswith("Bron: ") and "gecontroleerd op 22 november 2026" in lines[3]

@@ -78,6 +78,8 @@ def test_hours_must_be_between_4_and_60(text, entities, value, valid, dispatcher
 
 def test_free_text_work_is_kept_and_nonsense_is_asked_again(dispatcher):
     assert extract("sector", "kapper") == {"sector": "kapper"}
+    assert extract("sector", "ik ben kapper") == {"sector": "kapper"}
+    assert extract("sector", "ik werk als postbode") == {"sector": "postbode"}
     assert validate("sector", "Kapper", dispatcher) == {"sector": "kapper"}
     assert validate("sector", "123 !!", dispatcher) == {"sector": None}
     assert dispatcher.messages[0]["response"] == "utter_invalid_sector"
@@ -87,8 +89,8 @@ def test_summary_says_what_the_bot_knows_and_suggests_a_fitting_next_step(dispat
     slots = {"sector": "zorg", "motivatie": "zingeving", "regio": "Twente", "uren": "24"}
     events = run(ActionIntakeSummary(), dispatcher, make_tracker(slots=slots))
     first, second = texts(dispatcher)
-    assert first == ("Dank je! Dit weet ik nu: je werkt nu in de sector zorg, je zoekt vooral zinvol werk "
-                     "en de energietransitie, je woont in de regio Twente en je wilt 24 uur per week "
+    assert first == ("Dank je! Dit weet ik nu: je huidige werk is zorg, je zoekt vooral zinvol werk "
+                     "en de energietransitie, je woont in of bij Twente en je wilt 24 uur per week "
                      "werken. Ik gebruik dit in mijn volgende antwoorden.")
     payloads = [b["payload"] for b in dispatcher.messages[1]["buttons"]]
     assert payloads[:2] == ["/ask_meaningful_work", "/ask_part_time_flexibility"]

@@ -84,6 +84,8 @@ def test_a_plain_number_after_the_pay_question_is_compared(dispatcher):
     said = texts(dispatcher)
     assert len(said) == 1
     assert said[0].startswith("Je verdient nu € 2.650 bruto per maand. Dat is minder dan")
+    assert said[0].endswith("\nBron: TechBarometer 2024 (ROVC).")
+    assert said[0].count("€ 3.111") == 1, "the reference figure is named once, not repeated"
 
 
 def test_yearly_and_net_amounts_are_handled_honestly(dispatcher):
@@ -110,6 +112,6 @@ def test_inform_repeats_what_it_understood(dispatcher):
                            entities=[("regio", "Regio Zwolle"), ("sector", "zorg")])
     run(ActionInform(), dispatcher, tracker)
     assert texts(dispatcher)[0] == (
-        "Dank je, dat onthoud ik: je woont in de regio Regio Zwolle en je werkt nu in de sector zorg."
+        "Dank je, dat onthoud ik: je woont in of bij Regio Zwolle en je huidige werk is zorg."
     )
     assert dispatcher.messages[1]["response"] == "utter_inform_next"

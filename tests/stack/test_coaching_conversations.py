@@ -63,8 +63,8 @@ def test_the_intake_with_a_side_question_and_a_skip(stack, chat):
     bad_hours = texts(user.say("80"))
     assert "tussen 4 en 60 uur" in bad_hours
     summary = texts(user.say("sla over"))
-    assert "je werkt nu in de sector zorg" in summary
-    assert "je woont in de regio Regio Zwolle" in summary
+    assert "je huidige werk is zorg" in summary
+    assert "je woont in of bij Regio Zwolle" in summary
     slots = user.tracker()["slots"]
     assert slots["motivatie"] == "zingeving" and slots["uren"] == "overgeslagen"
     meaningful = texts(user.say("ik wil graag zinvol werk doen"))
