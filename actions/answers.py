@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Iterable, List, Optional, Sequence
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -101,23 +101,12 @@ def send_all(dispatcher: CollectingDispatcher, messages: Iterable[Message]) -> N
         message.send(dispatcher)
 
 
-def buttons(*pairs: Any) -> List[Button]:
-    return [Button(title, payload) for title, payload in pairs]
-
-
 def slot_text(value: Any) -> Optional[str]:
     """A slot value as text, or None when it is empty or was skipped."""
     if value is None or value == "overgeslagen":
         return None
     text = str(value).strip()
     return text or None
-
-
-def latest_entity(tracker_message: Dict[str, Any], name: str) -> Optional[str]:
-    for entity in tracker_message.get("entities") or []:
-        if entity.get("entity") == name:
-            return str(entity.get("value"))
-    return None
 
 
 def offer_from_last_turn(tracker: Any) -> Optional[str]:

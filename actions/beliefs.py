@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import answer_messages, offer_events, send_all, slot_text
+from actions.form_answers import intent_of
 from actions.knowledge import KNOWLEDGE
 from actions.money import parse_amount
 from actions.salary import comparison_message
@@ -23,7 +24,7 @@ class ActionAnswerBelief(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        intent = (tracker.latest_message or {}).get("intent", {}).get("name")
+        intent = intent_of(tracker)
         answer = KNOWLEDGE.answers.get(intent)
         if answer is None or not intent.startswith("belief_"):
             dispatcher.utter_message(response="utter_default")

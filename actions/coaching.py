@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import answer_messages, offer_events, send_all, slot_text
+from actions.form_answers import intent_of
 from actions.knowledge import KNOWLEDGE
 
 TOPICS = ("ask_guidance_on_the_job", "ask_part_time_flexibility", "ask_meaningful_work")
@@ -36,7 +37,7 @@ class ActionAnswerTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        intent = (tracker.latest_message or {}).get("intent", {}).get("name")
+        intent = intent_of(tracker)
         if intent not in TOPICS:
             dispatcher.utter_message(response="utter_default")
             return []

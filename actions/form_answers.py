@@ -1,4 +1,6 @@
-"""Shared reading of typed answers in the forms (intake_form, funding_form).
+"""Shared reading of the user's latest message: its intent and entities, and
+typed answers in the forms (intake_form, funding_form), including the question
+about current work that both forms ask (SectorQuestion).
 
 The words are in actions/forms.yml. A question intent (ask_*, belief_*, ...)
 is never taken as an answer: the form then lets the question be answered
@@ -13,6 +15,8 @@ from typing import Any, Dict, Iterable, Optional
 
 import yaml
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 WORDS: Dict[str, Any] = yaml.safe_load(
     (Path(__file__).with_name("forms.yml")).read_text(encoding="utf-8")
@@ -73,3 +77,35 @@ def accept_or_ask_again(
 
 def asked_for(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot
+
+
+# "ik ben kapper", "ik werk als kapper", "ik zit in de horeca" -> the work itself
+OWN_WORK_OPENING = (
+    r"^(?:ik\s+(?:ben|werk|zit|sta|doe)\s+(?:nu\s+)?(?:al\s+)?"
+    r"(?:(?:als|in|bij|op)\s+)?(?:(?:de|het|een)\s+)?)"
+)
+
+
+class SectorQuestion:
+    """The question "what work do you do now" (slot `sector`), shared by both forms.
+
+    A known sector comes in through the slot mapping; own words are kept as typed,
+    without "ik ben" in front; nonsense is asked again."""
+
+    async def extract_sector(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if not asked_for(tracker, "sector") or not is_answer(tracker):
+            return {}
+        if entity_value(tracker, "sector"):
+            return {}  # the slot mapping already took the known sector
+        if wants_to_skip(tracker) or intent_of(tracker) == "deny":
+            return {"sector": SKIPPED}
+        return {"sector": re.sub(OWN_WORK_OPENING, "", text_of(tracker), flags=re.IGNORECASE).strip()}
+
+    async def validate_sector(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        text = " ".join(str(value or "").split()).lower()
+        letters = sum(ch.isalpha() for ch in text)
+        return accept_or_ask_again("sector", text, letters >= 2 and len(text) <= 80, dispatcher)

@@ -3,7 +3,6 @@ schemes that fit the user's situation, with status, conditions and source."""
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,17 +12,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import Message, scheme_line, send_all, slot_text, with_facts
 from actions.form_answers import (
-    SKIPPED, WORDS, accept_or_ask_again, asked_for, entity_value, has_phrase, intent_of,
-    is_answer, text_of, wants_to_skip,
+    SKIPPED, WORDS, SectorQuestion, accept_or_ask_again, asked_for, entity_value, has_phrase,
+    intent_of, is_answer, text_of, wants_to_skip,
 )
 from actions.knowledge import KNOWLEDGE, Scheme
 
 WORK_VALUES = ("ja", "nee", SKIPPED)
-# "ik ben kapper", "ik werk als kapper", "ik zit in de horeca" -> the work itself
-OWN_WORK_OPENING = (
-    r"^(?:ik\s+(?:ben|werk|zit|sta|doe)\s+(?:nu\s+)?(?:al\s+)?"
-    r"(?:(?:als|in|bij|op)\s+)?(?:(?:de|het|een)\s+)?)"
-)
 BENEFIT_VALUES = ("ww", "bijstand", "geen", SKIPPED)
 MAX_SCHEMES = 5
 
@@ -83,7 +77,7 @@ class ActionFundingIntro(Action):
         return []
 
 
-class ValidateFundingForm(FormValidationAction):
+class ValidateFundingForm(SectorQuestion, FormValidationAction):
     def name(self) -> Text:
         return "validate_funding_form"
 
@@ -146,33 +140,6 @@ class ValidateFundingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         return accept_or_ask_again("uitkering", value, value in BENEFIT_VALUES, dispatcher)
-
-    async def extract_sector(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return extract_free_sector(tracker)
-
-    async def validate_sector(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return check_sector(value, dispatcher)
-
-
-def extract_free_sector(tracker: Tracker) -> Dict[Text, Any]:
-    """Current work typed in own words when no known sector was recognised."""
-    if not asked_for(tracker, "sector") or not is_answer(tracker):
-        return {}
-    if entity_value(tracker, "sector"):
-        return {}  # the slot mapping already took the known sector
-    if wants_to_skip(tracker) or intent_of(tracker) == "deny":
-        return {"sector": SKIPPED}
-    return {"sector": re.sub(OWN_WORK_OPENING, "", text_of(tracker), flags=re.IGNORECASE).strip()}
-
-
-def check_sector(value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
-    text = " ".join(str(value or "").split()).lower()
-    letters = sum(ch.isalpha() for ch in text)
-    return accept_or_ask_again("sector", text, letters >= 2 and len(text) <= 80, dispatcher)
 
 
 class ActionFundingAnswer(Action):

@@ -16,10 +16,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import Button, Message, send_all, slot_text
 from actions.form_answers import (
-    SKIPPED, WORDS, accept_or_ask_again, asked_for, entity_value, has_phrase, intent_of, is_answer,
-    looks_like_a_question, text_of, wants_to_skip,
+    SKIPPED, WORDS, SectorQuestion, accept_or_ask_again, asked_for, entity_value, has_phrase,
+    intent_of, is_answer, looks_like_a_question, text_of, wants_to_skip,
 )
-from actions.funding import check_sector, extract_free_sector
 from actions.knowledge import KNOWLEDGE
 
 REGION_LOOKUP = Path(__file__).resolve().parent.parent / "data" / "lookups" / "regio.yml"
@@ -50,20 +49,11 @@ def hours_in(text: str) -> Optional[int]:
     return int(numbers[0]) if numbers else None
 
 
-class ValidateIntakeForm(FormValidationAction):
+class ValidateIntakeForm(SectorQuestion, FormValidationAction):
+    """Current work (from SectorQuestion), motivation, region and hours."""
+
     def name(self) -> Text:
         return "validate_intake_form"
-
-    # -- current work or sector ------------------------------------------------
-    async def extract_sector(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return extract_free_sector(tracker)
-
-    async def validate_sector(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        return check_sector(value, dispatcher)
 
     # -- what draws them --------------------------------------------------------
     async def extract_motivatie(

@@ -11,9 +11,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import (
-    Message, euro, latest_entity, offer_from_last_turn, send_all, slot_text, source_line,
-    with_facts,
+    Message, euro, offer_from_last_turn, send_all, slot_text, source_line, with_facts,
 )
+from actions.form_answers import entity_value, intent_of, text_of
 from actions.knowledge import KNOWLEDGE, Fact, Salary
 from actions.money import Amount, parse_amount
 
@@ -59,25 +59,23 @@ def comparison_message(salary: Salary, amount: Amount, occupation: Optional[str]
 
 def own_amount(tracker: Tracker, asked_for_pay: bool) -> Optional[Amount]:
     """The user's pay from this message, or from what they said before."""
-    message = tracker.latest_message or {}
-    said_now = latest_entity(message, "bedrag")
+    text = text_of(tracker)
+    said_now = entity_value(tracker, "bedrag")
     if said_now:
-        text = message.get("text") or said_now
-        return parse_amount(said_now if parse_amount(text) is None else text)
+        return parse_amount(text) or parse_amount(said_now)
     if asked_for_pay:
-        found = parse_amount(message.get("text") or "")
+        found = parse_amount(text)
         if found:
             return found
     stored = slot_text(tracker.get_slot("huidig_salaris"))
     return parse_amount(stored) if stored else None
 
 
-def salary_messages(tracker: Tracker, asked_for_pay: bool = False) -> List[Message]:
+def salary_messages(tracker: Tracker, amount: Optional[Amount], asked_for_pay: bool) -> List[Message]:
     """The pay overview with its caveat, or only the comparison when the user
     answers the bot's question about their pay."""
     salary = KNOWLEDGE.salary
     occupation = slot_text(tracker.get_slot("beroep"))
-    amount = own_amount(tracker, asked_for_pay)
     if asked_for_pay:
         if amount is None:
             return [Message(salary.teksten["onduidelijk"])]
@@ -106,14 +104,13 @@ class ActionSalary(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        intent = (tracker.latest_message or {}).get("intent", {}).get("name")
-        asked = offer_from_last_turn(tracker) == ASKED_FOR_PAY and intent != "ask_salary"
+        asked = offer_from_last_turn(tracker) == ASKED_FOR_PAY and intent_of(tracker) != "ask_salary"
         return run_salary(dispatcher, tracker, asked)
 
 
 def run_salary(dispatcher: CollectingDispatcher, tracker: Tracker, asked: bool) -> List[EventType]:
-    send_all(dispatcher, salary_messages(tracker, asked_for_pay=asked))
     amount = own_amount(tracker, asked)
+    send_all(dispatcher, salary_messages(tracker, amount, asked_for_pay=asked))
     events: List[EventType] = [SlotSet("voorstel", None if amount else ASKED_FOR_PAY)]
     if amount is not None and not amount.net:
         events.append(SlotSet("huidig_salaris", euro(amount.monthly)))
