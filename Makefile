@@ -5,18 +5,20 @@ BIN := $(VENV)/bin
 RASA := $(BIN)/rasa
 COACH := $(BIN)/overstapcoach
 NLU_GATE := 0.88
+ENTITY_GATE := 0.90
 
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup train run test validate unit stories stack eval-nlu lock clean
+.PHONY: help setup train run test validate unit stories stack eval-nlu bench lock clean
 
 help:
 	@echo "make run       set up, train if needed, start the coach (Ctrl-C stops it)"
 	@echo "make test      set up and run every check (validate, pytest, train, stories, NLU gate)"
 	@echo "make eval-nlu  score NLU on the held-out test set -> reports/nlu-eval.md"
+	@echo "make bench     benchmarks (lookup latency) -> reports/bench-*.json"
 	@echo "make train     train the model if data or config changed"
 	@echo "make lock      recompile requirements.lock from requirements.in"
 
@@ -50,9 +52,13 @@ stack: train
 eval-nlu: setup
 	@$(COACH) eval
 
+bench: setup
+	@echo "==> lookup latency from the snapshot (target p95 < 20 ms)"
+	@$(BIN)/python bench/lookup_latency.py
+
 test: validate unit stories stack
-	@echo "==> NLU gate (macro-F1 >= $(NLU_GATE))"
-	@$(COACH) eval --min-macro-f1 $(NLU_GATE)
+	@echo "==> NLU gate (intent macro-F1 >= $(NLU_GATE); beroep and regio entity F1 >= $(ENTITY_GATE))"
+	@$(COACH) eval --min-macro-f1 $(NLU_GATE) --min-entity-f1 $(ENTITY_GATE)
 	@echo "==> All checks passed"
 
 lock:

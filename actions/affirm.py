@@ -11,6 +11,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import answer_messages, offer_events, offer_from_last_turn, send_all
 from actions.knowledge import KNOWLEDGE
 from actions.salary import ASKED_FOR_PAY
+from actions.services.cbs import live_enabled
+from actions.training_routes import route_messages
+from actions.trajectory import trajectory_messages
+from actions.vacancies import vacancy_messages
+
+
+async def lookup_messages(target: str, tracker: Tracker):
+    """A "ja" to an offer of training routes, a trajectory or vacancy figures."""
+    if target == "routes":
+        return route_messages(tracker)
+    if target == "traject":
+        return trajectory_messages(tracker)
+    return await vacancy_messages(tracker, live=live_enabled())
 
 
 class ActionAffirm(Action):
@@ -28,6 +41,9 @@ class ActionAffirm(Action):
             dispatcher.utter_message(text=KNOWLEDGE.salary.vraag_eigen_salaris)
             return [SlotSet("voorstel", ASKED_FOR_PAY)]
         targets = offer.split(",")
+        if targets[0] in ("routes", "traject", "vacatures"):
+            send_all(dispatcher, await lookup_messages(targets[0], tracker))
+            return [SlotSet("voorstel", None)]
         if targets[0] in KNOWLEDGE.answers:
             answer = KNOWLEDGE.answers[targets[0]]
             send_all(dispatcher, answer_messages(answer))

@@ -45,8 +45,9 @@ def euro(amount: float) -> str:
     return "€ " + f"{round(amount):,}".replace(",", ".")
 
 
-def source_line(facts: Iterable[Fact]) -> str:
-    names: List[str] = []
+def source_line(facts: Iterable[Fact], first: Optional[str] = None) -> str:
+    """'Bron: X.' or 'Bronnen: X; Y.' for facts; `first` names a source that is not a fact."""
+    names: List[str] = [first] if first else []
     for fact in facts:
         if fact.source.bron_kort not in names:
             names.append(fact.source.bron_kort)

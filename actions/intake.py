@@ -134,7 +134,7 @@ def summary_messages(tracker: Tracker) -> List[Message]:
         known.append(phrases["regio"].format(waarde=region))
     if hours:
         known.append(phrases["uren"].format(waarde=hours))
-    buttons: List[Button] = []
+    buttons: List[Button] = [KNOWLEDGE.intake_suggest_button]
     if motivation:
         buttons.append(motivation.knop)
     if hours and hours.isdigit() and int(hours) < int(HOURS["fulltime"]) - 4:
@@ -156,4 +156,5 @@ class ActionIntakeSummary(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         send_all(dispatcher, summary_messages(tracker))
-        return [SlotSet("intake_gedaan", True), SlotSet("voorstel", None)]
+        # A plain "ja" to the closing question asks for the trajectory.
+        return [SlotSet("intake_gedaan", True), SlotSet("voorstel", "traject")]

@@ -16,17 +16,29 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import yaml
+from actions.knowledge_fields import (
+    KnowledgeError,
+    choice,
+    date_field,
+    ids,
+    mapping,
+    read_yaml,
+    text,
+    url,
+    wording,
+)
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
-FILES = ("sources.yml", "facts.yml", "beliefs.yml", "coaching.yml", "salary.yml", "funding.yml")
+FILES = (
+    "sources.yml", "facts.yml", "vacancies.yml", "beliefs.yml", "coaching.yml", "salary.yml",
+    "funding.yml",
+)
+FACT_FILES = ("facts.yml", "vacancies.yml")  # files with a list of `feiten`
 STATUSES = ("actief", "beeindigd", "onbekend")
 AUDIENCES = ("individu", "werkgever", "werkzoekende", "iedereen")
+# What a "ja" may lead to besides answers and responses (see actions/affirm.py).
+FOLLOW_UPS = ("eigen_salaris", "routes", "traject", "vacatures")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-class KnowledgeError(ValueError):
-    """A knowledge file is missing a field or has a wrong value."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class Fact:
     tekst: str
     waarden: Tuple[str, ...]
     vindplaats: str
+    periode: Optional[str] = None  # the period a figure describes (vacancies.yml)
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,7 @@ class Motivation:
     label: str
     woorden: Tuple[str, ...]
     knop: Button  # the next step that fits this motivation
+    reden: str  # completes "omdat ..." when occupations are suggested
 
 
 @dataclass(frozen=True)
@@ -139,68 +153,8 @@ class Knowledge:
     remember_phrases: Dict[str, str]  # how to repeat what the user told, per entity
     intake_texts: Dict[str, str]  # the end of the intake
     intake_parttime_button: Button
+    intake_suggest_button: Button  # "stel beroepen voor": the trajectory after the intake
     intake_buttons: Tuple[Button, ...]  # always offered after the intake
-
-
-# --- field readers ---------------------------------------------------------------
-
-def _text(item: Dict[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise KnowledgeError(f"{where}: '{key}' is missing or empty")
-    return value.strip()
-
-
-def _wording(item: Dict[str, Any], key: str, where: str) -> str:
-    """Text the bot says that is not a fact: it may not contain figures."""
-    value = _text(item, key, where)
-    if re.search(r"\d", value):
-        raise KnowledgeError(
-            f"{where}: '{key}' contains a figure; figures belong in a fact in facts.yml"
-        )
-    return value
-
-
-def _date(item: Dict[str, Any], key: str, where: str) -> date:
-    value = item.get(key)
-    if not isinstance(value, date):
-        raise KnowledgeError(f"{where}: '{key}' must be a date (YYYY-MM-DD), got {value!r}")
-    if value > date.today():
-        raise KnowledgeError(f"{where}: '{key}' {value} lies in the future")
-    return value
-
-
-def _choice(item: Dict[str, Any], key: str, allowed: Tuple[str, ...], where: str) -> str:
-    value = item.get(key)
-    if value not in allowed:
-        raise KnowledgeError(f"{where}: '{key}' must be one of {', '.join(allowed)}, got {value!r}")
-    return value
-
-
-def _url(item: Dict[str, Any], key: str, where: str, required: bool) -> Optional[str]:
-    value = item.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.startswith("https://"):
-        raise KnowledgeError(f"{where}: '{key}' must be an https:// address, got {value!r}")
-    return value
-
-
-def _ids(item: Dict[str, Any], key: str, known: Dict[str, Any], where: str) -> Tuple[Any, ...]:
-    ids = item.get(key) or []
-    if not isinstance(ids, list):
-        raise KnowledgeError(f"{where}: '{key}' must be a list of ids")
-    missing = [i for i in ids if i not in known]
-    if missing:
-        raise KnowledgeError(f"{where}: '{key}' names unknown id(s) {', '.join(map(str, missing))}")
-    return tuple(known[i] for i in ids)
-
-
-def _mapping(data: Dict[str, Any], key: str, where: str) -> Dict[str, Any]:
-    value = data.get(key)
-    if not isinstance(value, dict) or not value:
-        raise KnowledgeError(f"{where}: '{key}' must be a non-empty mapping")
-    return value
 
 
 # --- items -----------------------------------------------------------------------
@@ -210,23 +164,23 @@ def _parse_source(key: str, item: Dict[str, Any]) -> Source:
     status = item.get("status")
     return Source(
         key=key,
-        bron=_text(item, "bron", where),
-        bron_kort=_text(item, "bron_kort", where),
-        bron_url=_url(item, "bron_url", where, required=False),
-        peildatum=_date(item, "peildatum", where),
-        status=None if status is None else _choice(item, "status", STATUSES, where),
+        bron=text(item, "bron", where),
+        bron_kort=text(item, "bron_kort", where),
+        bron_url=url(item, "bron_url", where, required=False),
+        peildatum=date_field(item, "peildatum", where),
+        status=None if status is None else choice(item, "status", STATUSES, where),
         laatst_gecontroleerd=(
-            None if status is None else _date(item, "laatst_gecontroleerd", where)
+            None if status is None else date_field(item, "laatst_gecontroleerd", where)
         ),
     )
 
 
 def _parse_fact(item: Dict[str, Any], sources: Dict[str, Source]) -> Fact:
     where = f"fact '{item.get('id')}'"
-    key = _text(item, "bron", where)
+    key = text(item, "bron", where)
     if key not in sources:
         raise KnowledgeError(f"{where}: unknown source '{key}'")
-    tekst = _text(item, "tekst", where)
+    tekst = text(item, "tekst", where)
     values = tuple(str(v) for v in item.get("waarden") or [])
     for value in values:
         if value not in tekst:
@@ -235,20 +189,24 @@ def _parse_fact(item: Dict[str, Any], sources: Dict[str, Source]) -> Fact:
     for number in NUMBER.findall(tekst):
         if number not in listed:
             raise KnowledgeError(f"{where}: the figure {number} is not listed under 'waarden'")
-    return Fact(_text(item, "id", where), sources[key], tekst, values, _text(item, "vindplaats", where))
+    periode = item.get("periode")
+    return Fact(
+        text(item, "id", where), sources[key], tekst, values, text(item, "vindplaats", where),
+        None if periode is None else str(periode),
+    )
 
 
 def _parse_caveat(item: Any, facts: Dict[str, Fact], where: str) -> Caveat:
     if not isinstance(item, dict):
         raise KnowledgeError(f"{where}: 'kanttekening' must have 'tekst' and 'feiten'")
-    return Caveat(_wording(item, "tekst", where), _ids(item, "feiten", facts, where))
+    return Caveat(wording(item, "tekst", where), ids(item, "feiten", facts, where))
 
 
 def _parse_buttons(item: Dict[str, Any], where: str) -> Tuple[Button, ...]:
     buttons = []
     for button in item.get("knoppen") or []:
-        title = _text(button, "title", where)
-        payload = _text(button, "payload", where)
+        title = text(button, "title", where)
+        payload = text(button, "payload", where)
         if not payload.startswith("/"):
             raise KnowledgeError(f"{where}: button payload '{payload}' must start with '/'")
         buttons.append(Button(title, payload))
@@ -261,10 +219,10 @@ def _parse_answer(key: str, item: Dict[str, Any], facts: Dict[str, Fact]) -> Ans
     yes = item.get("ja") or ()
     return Answer(
         id=key,
-        erkenning=_wording(item, "erkenning", where),
-        bewijs=_ids(item, "bewijs", facts, where),
+        erkenning=wording(item, "erkenning", where),
+        bewijs=ids(item, "bewijs", facts, where),
         kanttekening=None if caveat is None else _parse_caveat(caveat, facts, where),
-        vraag=_wording(item, "vraag", where),
+        vraag=wording(item, "vraag", where),
         knoppen=_parse_buttons(item, where),
         ja=(yes,) if isinstance(yes, str) else tuple(yes),
     )
@@ -273,59 +231,59 @@ def _parse_answer(key: str, item: Dict[str, Any], facts: Dict[str, Fact]) -> Ans
 def _parse_scheme(item: Dict[str, Any]) -> Scheme:
     where = f"scheme '{item.get('id')}'"
     return Scheme(
-        id=_text(item, "id", where),
-        naam=_text(item, "naam", where),
-        voor_wie=_choice(item, "voor_wie", AUDIENCES, where),
-        status=_choice(item, "status", STATUSES, where),
-        kort=_text(item, "kort", where),
-        voorwaarden=_text(item, "voorwaarden", where),
-        bron=_text(item, "bron", where),
-        bron_url=_url(item, "bron_url", where, required=True),
-        peildatum=_date(item, "peildatum", where),
-        laatst_gecontroleerd=_date(item, "laatst_gecontroleerd", where),
+        id=text(item, "id", where),
+        naam=text(item, "naam", where),
+        voor_wie=choice(item, "voor_wie", AUDIENCES, where),
+        status=choice(item, "status", STATUSES, where),
+        kort=text(item, "kort", where),
+        voorwaarden=text(item, "voorwaarden", where),
+        bron=text(item, "bron", where),
+        bron_url=url(item, "bron_url", where, required=True),
+        peildatum=date_field(item, "peildatum", where),
+        laatst_gecontroleerd=date_field(item, "laatst_gecontroleerd", where),
     )
 
 
 def _parse_salary(data: Dict[str, Any], facts: Dict[str, Fact]) -> Salary:
     where = "salary.yml"
-    comparison = _mapping(data, "vergelijking", where)
+    comparison = mapping(data, "vergelijking", where)
     marge = comparison.get("marge")
     if not isinstance(marge, (int, float)) or not 0 <= marge < 1:
         raise KnowledgeError(f"{where}: 'vergelijking.marge' must be a fraction between 0 and 1")
-    texts = {k: _wording(comparison, k, f"{where} vergelijking") for k in comparison if k != "marge"}
+    texts = {k: wording(comparison, k, f"{where} vergelijking") for k in comparison if k != "marge"}
     for needed in ("lager", "gelijk", "hoger", "referentie_beroep", "referentie_algemeen",
                    "jaarbedrag", "netto", "onduidelijk"):
         if needed not in texts:
             raise KnowledgeError(f"{where}: 'vergelijking.{needed}' is missing")
-    occupations = _mapping(data, "beroepen", where)
+    occupations = mapping(data, "beroepen", where)
     return Salary(
-        algemeen=_ids(data, "algemeen", facts, where),
+        algemeen=ids(data, "algemeen", facts, where),
         beroepen={
-            occupation: _ids({"feit": [fact_id]}, "feit", facts, f"{where} beroep '{occupation}'")[0]
+            occupation: ids({"feit": [fact_id]}, "feit", facts, f"{where} beroep '{occupation}'")[0]
             for occupation, fact_id in occupations.items()
         },
-        geen_beroepscijfer=_wording(data, "geen_beroepscijfer", where),
+        geen_beroepscijfer=wording(data, "geen_beroepscijfer", where),
         kanttekening=_parse_caveat(data.get("kanttekening"), facts, where),
-        vraag_eigen_salaris=_wording(data, "vraag_eigen_salaris", where),
+        vraag_eigen_salaris=wording(data, "vraag_eigen_salaris", where),
         marge=float(marge),
         teksten=texts,
     )
 
 
 def _phrases(data: Dict[str, Any], key: str) -> Dict[str, str]:
-    phrases = _mapping(data, key, "coaching.yml")
-    return {name: _wording(phrases, name, f"coaching.yml {key}") for name in phrases}
+    phrases = mapping(data, key, "coaching.yml")
+    return {name: wording(phrases, name, f"coaching.yml {key}") for name in phrases}
 
 
 def _parse_funding_answer(data: Dict[str, Any], facts: Dict[str, Fact]) -> FundingAnswer:
     where = "funding.yml antwoord"
-    item = _mapping(data, "antwoord", "funding.yml")
+    item = mapping(data, "antwoord", "funding.yml")
     return FundingAnswer(
-        uitleg_feiten=_ids(item, "uitleg_feiten", facts, where),
-        twee_vragen=_wording(item, "twee_vragen", where),
-        inleiding=_wording(item, "inleiding", where),
-        afsluiting=_wording(item, "afsluiting", where),
-        afsluiting_feiten=_ids(item, "afsluiting_feiten", facts, where),
+        uitleg_feiten=ids(item, "uitleg_feiten", facts, where),
+        twee_vragen=wording(item, "twee_vragen", where),
+        inleiding=wording(item, "inleiding", where),
+        afsluiting=wording(item, "afsluiting", where),
+        afsluiting_feiten=ids(item, "afsluiting_feiten", facts, where),
         knoppen=_parse_buttons(item, where),
     )
 
@@ -339,60 +297,52 @@ def _unique(items: List[Any], what: str) -> Dict[str, Any]:
     return found
 
 
-def _read(path: Path) -> Dict[str, Any]:
-    if not path.exists():
-        raise KnowledgeError(f"{path.name}: file is missing from {path.parent}")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise KnowledgeError(f"{path.name}: not valid YAML ({error})") from error
-    if not isinstance(data, dict):
-        raise KnowledgeError(f"{path.name}: expected a mapping at the top")
-    return data
-
-
 def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
     """Reads and validates every knowledge file; raises KnowledgeError on a fault."""
-    files = {name: _read(directory / name) for name in FILES}
+    files = {name: read_yaml(directory / name) for name in FILES}
     sources = {
         key: _parse_source(key, item)
-        for key, item in _mapping(files["sources.yml"], "bronnen", "sources.yml").items()
+        for key, item in mapping(files["sources.yml"], "bronnen", "sources.yml").items()
     }
-    facts = _unique([_parse_fact(i, sources) for i in files["facts.yml"].get("feiten") or []], "fact")
+    facts = _unique(
+        [_parse_fact(i, sources) for name in FACT_FILES for i in files[name].get("feiten") or []],
+        "fact",
+    )
     answers: Dict[str, Answer] = {}
     for name in ("beliefs.yml", "coaching.yml"):
-        for key, item in _mapping(files[name], "antwoorden", name).items():
+        for key, item in mapping(files[name], "antwoorden", name).items():
             if key in answers:
                 raise KnowledgeError(f"answer id '{key}' occurs twice")
             answers[key] = _parse_answer(key, item, facts)
     for answer in answers.values():
         for target in answer.ja:
-            if target not in answers and not target.startswith("utter_") and target != "eigen_salaris":
+            if target not in answers and not target.startswith("utter_") and target not in FOLLOW_UPS:
                 raise KnowledgeError(f"answer '{answer.id}': 'ja' names unknown target '{target}'")
     funding = files["funding.yml"]
     schemes = _unique([_parse_scheme(i) for i in funding.get("regelingen") or []], "scheme")
     situations = {
         key: Situation(
             key,
-            _text(item, "label", f"situation '{key}'"),
-            _ids(item, "regelingen", schemes, f"situation '{key}'"),
+            text(item, "label", f"situation '{key}'"),
+            ids(item, "regelingen", schemes, f"situation '{key}'"),
         )
-        for key, item in _mapping(funding, "situaties", "funding.yml").items()
+        for key, item in mapping(funding, "situaties", "funding.yml").items()
     }
     sector_funds = {
-        sector: _ids({"regelingen": ids}, "regelingen", schemes, f"sector fund '{sector}'")
-        for sector, ids in (funding.get("sectorfondsen") or {}).items()
+        sector: ids({"regelingen": listed}, "regelingen", schemes, f"sector fund '{sector}'")
+        for sector, listed in (funding.get("sectorfondsen") or {}).items()
     }
     motivations = {
         key: Motivation(
             key,
-            _text(item, "label", f"motivation '{key}'"),
+            text(item, "label", f"motivation '{key}'"),
             tuple(str(w).lower() for w in item.get("woorden") or ()),
             _parse_buttons({"knoppen": [item.get("knop") or {}]}, f"motivation '{key}'")[0],
+            wording(item, "reden", f"motivation '{key}'"),
         )
-        for key, item in _mapping(files["coaching.yml"], "motivaties", "coaching.yml").items()
+        for key, item in mapping(files["coaching.yml"], "motivaties", "coaching.yml").items()
     }
-    intake_buttons = _mapping(files["coaching.yml"], "intake_knoppen", "coaching.yml")
+    intake_buttons = mapping(files["coaching.yml"], "intake_knoppen", "coaching.yml")
     return Knowledge(
         sources=sources,
         facts=facts,
@@ -408,6 +358,9 @@ def load_knowledge(directory: Path = KNOWLEDGE_DIR) -> Knowledge:
         intake_texts=_phrases(files["coaching.yml"], "intake"),
         intake_parttime_button=_parse_buttons(
             {"knoppen": [intake_buttons.get("parttime") or {}]}, "coaching.yml intake_knoppen"
+        )[0],
+        intake_suggest_button=_parse_buttons(
+            {"knoppen": [intake_buttons.get("voorstel") or {}]}, "coaching.yml intake_knoppen"
         )[0],
         intake_buttons=_parse_buttons(
             {"knoppen": intake_buttons.get("altijd")}, "coaching.yml intake_knoppen"

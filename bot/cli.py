@@ -109,7 +109,7 @@ def run() -> int:
         stack.stop()
 
 
-def evaluate(min_macro_f1: Optional[float]) -> int:
+def evaluate(min_macro_f1: Optional[float], min_entity_f1: Optional[float] = None) -> int:
     """Scores the trained model's NLU on the held-out test set."""
     from bot.nlu_eval import run_evaluation
 
@@ -118,9 +118,10 @@ def evaluate(min_macro_f1: Optional[float]) -> int:
         return code
     return run_evaluation(
         model=MODEL_PATH,
-        test_file=ROOT / "tests" / "nlu" / "test_nlu.yml",
+        test_file=ROOT / "tests" / "nlu",
         report_dir=ROOT / "reports",
         min_macro_f1=min_macro_f1,
+        min_entity_f1=min_entity_f1,
     )
 
 
@@ -130,17 +131,30 @@ def main(argv: Optional[List[str]] = None) -> int:
     p_train = sub.add_parser("train", help="train the model if data or config changed")
     p_train.add_argument("--force", action="store_true", help="train even if nothing changed")
     sub.add_parser("run", help="train if needed, start everything, stop with Ctrl-C")
+    sub.add_parser(
+        "export-lookups", help="write data/lookups/beroep.yml from data/knowledge/occupations.yml"
+    )
     p_eval = sub.add_parser("eval", help="score NLU on the held-out test set (tests/nlu)")
     p_eval.add_argument(
         "--min-macro-f1", type=float, default=None,
         help="exit with an error when intent macro-F1 is below this value",
+    )
+    p_eval.add_argument(
+        "--min-entity-f1", type=float, default=None,
+        help="exit with an error when F1 for occupation (beroep) or place (regio) is below this value",
     )
     args = parser.parse_args(argv)
     if args.command == "train":
         return train(force=args.force)
     if args.command == "run":
         return run()
-    return evaluate(args.min_macro_f1)
+    if args.command == "export-lookups":
+        from bot.lookup_export import LOOKUP, export
+
+        changed = export()
+        print(f"==> {LOOKUP.relative_to(ROOT)} {'written' if changed else 'already up to date'}")
+        return 0
+    return evaluate(args.min_macro_f1, args.min_entity_f1)
 
 
 if __name__ == "__main__":

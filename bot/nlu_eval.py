@@ -18,6 +18,8 @@ from typing import Dict, List, Optional, Set, Tuple
 from sklearn.metrics import precision_recall_fscore_support
 
 EntitySet = Set[Tuple[str, str]]
+ROOT = Path(__file__).resolve().parent.parent
+GATED_ENTITIES = ("beroep", "regio")  # the lookups: occupations and places
 
 
 @dataclass
@@ -146,15 +148,32 @@ def render_markdown(result: Dict, cases: List[Case]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def entity_gate_failures(result: Dict, min_entity_f1: Optional[float]) -> List[str]:
+    """Entities of GATED_ENTITIES whose F1 is below the gate."""
+    if min_entity_f1 is None:
+        return []
+    per_entity = result["entities"]["per_entity"]
+    failures = []
+    for name in GATED_ENTITIES:
+        f1 = per_entity.get(name, {}).get("f1", 0.0)
+        if f1 < min_entity_f1:
+            failures.append(f"entity '{name}' F1 {f1:.3f} is below the gate of {min_entity_f1}")
+    return failures
+
+
 def run_evaluation(
-    model: Path, test_file: Path, report_dir: Path, min_macro_f1: Optional[float] = None
+    model: Path,
+    test_file: Path,
+    report_dir: Path,
+    min_macro_f1: Optional[float] = None,
+    min_entity_f1: Optional[float] = None,
 ) -> int:
     start = time.monotonic()
     cases = load_cases(test_file)
     asyncio.run(_predict(model, cases))
     result = {
         "model": model.name,
-        "test_file": str(test_file.relative_to(test_file.parents[2])),
+        "test_file": str(test_file.resolve().relative_to(ROOT)),
         "examples": len(cases),
         "fallbacks": sum(c.predicted_intent == "nlu_fallback" for c in cases),
         "intents": intent_scores(cases),
@@ -175,7 +194,13 @@ def run_evaluation(
     for t, p, n in result["confusions"][:5]:
         print(f"    confused {t} -> {p}: {n}")
     print(f"    Report: {report_dir / 'nlu-eval.md'}")
+    for name in GATED_ENTITIES:
+        scores = result["entities"]["per_entity"].get(name)
+        if scores:
+            print(f"    entity {name}: F1 {scores['f1']:.3f} (n={scores['support']})")
+    failures = entity_gate_failures(result, min_entity_f1)
     if min_macro_f1 is not None and intents["macro_f1"] < min_macro_f1:
-        print(f"ERROR: intent macro-F1 {intents['macro_f1']:.3f} is below the gate of {min_macro_f1}")
-        return 1
-    return 0
+        failures.insert(0, f"intent macro-F1 {intents['macro_f1']:.3f} is below the gate of {min_macro_f1}")
+    for failure in failures:
+        print(f"ERROR: {failure}")
+    return 1 if failures else 0

@@ -33,7 +33,7 @@ def training():
 
 @pytest.fixture(scope="module")
 def held_out():
-    return load_data(str(ROOT / "tests" / "nlu" / "test_nlu.yml"))
+    return load_data(str(ROOT / "tests" / "nlu"))
 
 
 def test_contract_has_all_31_intents_and_domain_has_them():

@@ -92,16 +92,20 @@ def test_summary_says_what_the_bot_knows_and_suggests_a_fitting_next_step(dispat
     assert first == ("Dank je! Dit weet ik nu: je huidige werk is zorg, je zoekt vooral zinvol werk "
                      "en de energietransitie, je woont in of bij Twente en je wilt 24 uur per week "
                      "werken. Ik gebruik dit in mijn volgende antwoorden.")
+    assert second.startswith("Zal ik een paar beroepen voorstellen die hierbij passen?")
     payloads = [b["payload"] for b in dispatcher.messages[1]["buttons"]]
-    assert payloads[:2] == ["/ask_meaningful_work", "/ask_part_time_flexibility"]
+    assert payloads[:3] == ["/ask_occupations", "/ask_meaningful_work", "/ask_part_time_flexibility"]
     assert {"event": "slot", "timestamp": None, "name": "intake_gedaan", "value": True} in events
+    # a plain "ja" now asks for the trajectory
+    assert {"event": "slot", "timestamp": None, "name": "voorstel", "value": "traject"} in events
 
 
 def test_summary_after_skipping_everything_is_kind(dispatcher):
     slots = dict.fromkeys(["sector", "motivatie", "regio", "uren"], "overgeslagen")
     run(ActionIntakeSummary(), dispatcher, make_tracker(slots=slots))
     assert texts(dispatcher) == [
-        "Geen probleem, je hoeft niets over jezelf te vertellen. Waar wil je nu verder mee?"]
+        "Geen probleem, je hoeft niets over jezelf te vertellen. "
+        "Zal ik een paar beroepen voorstellen die hierbij passen? Of wil je iets anders weten?"]
 
 
 def test_explore_switch_opens_warmly_and_offers_the_intake(dispatcher):
@@ -162,10 +166,28 @@ def test_yes_to_an_older_offer_is_not_followed(dispatcher):
 
 def test_yes_to_responses_utters_them(dispatcher):
     events = [user("x", "belief_need_diploma"),
-              *bot_offered("utter_training_routes,utter_training_routes_bbl"), user("ja", "affirm")]
+              *bot_offered("utter_capabilities,utter_inform_ack"), user("ja", "affirm")]
     run(ActionAffirm(), dispatcher, make_tracker("affirm", text="ja", events=events))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_training_routes",
-                                                            "utter_training_routes_bbl"]
+    assert [m["response"] for m in dispatcher.messages] == ["utter_capabilities", "utter_inform_ack"]
+
+
+def test_yes_after_the_intake_gives_a_trajectory_for_fitting_occupations(dispatcher):
+    events = [user("24", "inform"), {"event": "action", "name": "action_intake_summary"},
+              {"event": "slot", "name": "voorstel", "value": "traject"}, user("ja", "affirm")]
+    slots = {"motivatie": "handen", "sector": "zorg", "intake_gedaan": True}
+    run(ActionAffirm(), dispatcher, make_tracker("affirm", text="ja", slots=slots, events=events))
+    said = texts(dispatcher)
+    assert said[0].startswith("Deze beroepen passen bij je:")
+    assert "omdat je graag met je handen werkt" in said[0]
+    assert "Na een korte training:" in said[1]
+
+
+def test_yes_to_the_diploma_answer_gives_the_training_routes(dispatcher):
+    events = [user("x", "belief_need_diploma"), *bot_offered("routes"), user("ja", "affirm")]
+    run(ActionAffirm(), dispatcher, make_tracker("affirm", text="ja", events=events))
+    said = texts(dispatcher)
+    assert said[0].startswith("Je kunt op verschillende manieren de techniek in.")
+    assert "4 dagen bij een bedrijf" in said[0]
 
 
 def test_a_motivation_is_taken_even_when_it_looks_like_another_topic():

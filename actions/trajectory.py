@@ -1,0 +1,120 @@
+"""Functional-deployability trajectories (action_trajectory).
+
+For "hoe snel kan ik beginnen?" (ask_functional_deployability), "welke beroepen
+passen bij mij?" or "wat doet een X?" (ask_occupations), and after the intake:
+which tasks you can do after a short training, what stays specialist work, and
+how you grow from there to independent work, for one occupation or for the
+1-3 that fit the user best (with the reasons why).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answers import Message, send_all, source_line
+from actions.form_answers import intent_of
+from actions.knowledge import KNOWLEDGE, Button
+from actions.lookup_answers import choice_messages
+from actions.mentions import occupation_of, payload
+from actions.occupations import OCCUPATIONS, Occupation
+from actions.suggestions import Suggestion, because, rank_for
+
+TEXTS = OCCUPATIONS.texts
+CONCEPT_FACTS = ("airco_voorbeeld",)  # what functional deployability is
+GROWTH_FACTS = ("coach_on_the_job", "competentie_stappen", "functioneel_naar_zelfstandig")
+TASK_SOURCE = "overstapcoach_indeling"
+
+
+def task_list(tasks) -> str:
+    """Tasks often contain "en" themselves, so they are separated with semicolons."""
+    return "; ".join(tasks)
+
+
+def steps_text(occupation: Occupation) -> str:
+    """The occupation's tasks from routine to specialist, as three steps."""
+    lines = [TEXTS["traject_titel"].format(naam=occupation.naam)]
+    for key, tasks in (
+        ("stap_routine", occupation.routine),
+        ("stap_deels", occupation.deels),
+        ("stap_specialist", occupation.specialist),
+    ):
+        if tasks:
+            lines.append("• " + TEXTS[key].format(taken=task_list(tasks)))
+    lines.append(TEXTS["voorbeeld"])
+    return "\n".join(lines)
+
+
+def growth_message(buttons: List[Button]) -> Message:
+    facts = [KNOWLEDGE.facts[f] for f in CONCEPT_FACTS + GROWTH_FACTS]
+    task_source = KNOWLEDGE.sources[TASK_SOURCE].bron_kort
+    body = " ".join(f.tekst for f in facts)
+    return Message(f"{body}\n{source_line(facts, first=task_source)}\n{TEXTS['vraag']}", buttons)
+
+
+def occupation_buttons(occupation: Occupation, others: List[Occupation]) -> List[Button]:
+    buttons = [
+        Button(f"Vacatures voor {occupation.meervoud}", payload("ask_vacancies", beroep=occupation.key)),
+        Button(f"Opleiding tot {occupation.naam}", payload("ask_training_routes", beroep=occupation.key)),
+        Button("Wie betaalt de opleiding?", "/ask_funding"),
+    ]
+    buttons += [
+        Button(f"Meer over {o.naam}", payload("ask_functional_deployability", beroep=o.key))
+        for o in others
+    ]
+    return buttons
+
+
+def one_occupation(occupation: Occupation) -> List[Message]:
+    intro = TEXTS["beschrijving"].format(naam=occupation.naam.capitalize(), omschrijving=occupation.omschrijving)
+    return [
+        Message(f"{intro}\n{steps_text(occupation)}"),
+        growth_message(occupation_buttons(occupation, [])),
+    ]
+
+
+def suggestion_messages(tracker: Tracker) -> List[Message]:
+    suggestions, personal = rank_for(tracker)
+    heading = TEXTS["voorstel_persoonlijk" if personal else "voorstel_algemeen"]
+    lines = [heading] + [
+        f"• {s.occupation.naam.capitalize()}, {because(s)}." for s in suggestions
+    ]
+    if not personal:
+        lines.append(TEXTS["meer_vertellen"])
+    first: Suggestion = suggestions[0]
+    others = [s.occupation for s in suggestions[1:]]
+    buttons = occupation_buttons(first.occupation, others)
+    if not personal and not tracker.get_slot("intake_gedaan"):
+        buttons.append(Button("Stel me een paar vragen", "/explore_switch"))
+    return [
+        Message("\n".join(lines)),
+        Message(steps_text(first.occupation)),
+        growth_message(buttons),
+    ]
+
+
+def trajectory_messages(tracker: Tracker) -> List[Message]:
+    """"Hoe snel kan ik beginnen?" may mean the occupation talked about before;
+    "welke beroepen passen bij mij?" (and a "ja" after the intake) asks for suggestions."""
+    intent = intent_of(tracker)
+    job = occupation_of(tracker, use_slot=intent == "ask_functional_deployability")
+    if job.kind in ("vague", "unknown"):
+        target = intent if intent in ("ask_occupations", "ask_functional_deployability") else "ask_functional_deployability"
+        return choice_messages(job, target)
+    if job.kind == "known" and job.occupation:
+        return one_occupation(job.occupation)
+    return suggestion_messages(tracker)
+
+
+class ActionTrajectory(Action):
+    def name(self) -> Text:
+        return "action_trajectory"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        send_all(dispatcher, trajectory_messages(tracker))
+        return [SlotSet("voorstel", None)]
