@@ -6,7 +6,18 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from tests.actions.fake_cbs import start_server
+
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def cbs():
+    """Base URL of a local server that answers like CBS (see fake_cbs.py)."""
+    server = start_server()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
 
 
 def load_tracker(name: str) -> Tracker:

@@ -3,6 +3,7 @@
 import re
 
 from actions.knowledge import KNOWLEDGE
+from actions.occupations import OCCUPATIONS
 
 MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 FIGURE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:€ )?\d+(?:[.,]\d+)*%?")
@@ -21,8 +22,13 @@ def backed(number, text):
     digits = NUMBER.findall(number)
     for fact in KNOWLEDGE.facts.values():
         if fact.source.bron_kort in text and any(
-            digits == NUMBER.findall(v) or number == v for v in fact.waarden
+            digits == NUMBER.findall(v) or number == v
+            or (len(digits) == 1 and digits[0] in NUMBER.findall(v))  # "2024" of "2024-2025"
+            for v in fact.waarden
         ):
+            return True
+    for certificate in OCCUPATIONS.certificates.values():
+        if certificate.source.bron_kort in text and number in f"{certificate.naam} {certificate.uitleg}":
             return True
     for scheme in KNOWLEDGE.schemes.values():
         if scheme.bron in text and number in scheme.kort + " " + scheme.voorwaarden:

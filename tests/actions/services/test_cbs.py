@@ -1,65 +1,12 @@
 """The CBS client against a local server on loopback that answers like CBS OData v3."""
 
 import asyncio
-import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from actions.services.cbs import CbsClient, CbsUnavailable, live_enabled
-
-ROWS = [
-    {"ID": 0, "Perioden": "2025KW01", "OpenstaandeVacatures_1": 389.0},
-    {"ID": 1, "Perioden": "2025KW02", "OpenstaandeVacatures_1": 402.7},
-    {"ID": 2, "Perioden": "2025KW03*", "OpenstaandeVacatures_1": None},  # provisional, suppressed
-    {"ID": 3, "Perioden": "2024JJ00", "OpenstaandeVacatures_1": 410.0},  # a year, not a quarter
-]
-
-
-class FakeCbs(BaseHTTPRequestHandler):
-    mode = "normal"
-    requests = []
-
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        url = urlparse(self.path)
-        FakeCbs.requests.append((url.path, parse_qs(url.query)))
-        if FakeCbs.mode == "slow":
-            time.sleep(1.0)
-        if FakeCbs.mode == "error":
-            self._send(500, b"Internal Server Error")
-        elif FakeCbs.mode == "malformed":
-            self._send(200, b'{"odata.metadata": "x", "value": [')
-        elif FakeCbs.mode == "wrong_shape":
-            self._send(200, json.dumps({"value": "geen rijen"}).encode())
-        else:
-            body = {"odata.metadata": "https://opendata.cbs.nl/ODataApi/odata/80472ned/$metadata#Cbs.OData.WebAPI.TypedDataSet",
-                    "value": ROWS}
-            self._send(200, json.dumps(body).encode())
-
-    def _send(self, status, body):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json;odata=light")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def cbs():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCbs)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    FakeCbs.mode, FakeCbs.requests = "normal", []
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
+from tests.actions.fake_cbs import ROWS, FakeCbs
 
 def test_a_normal_answer_gives_the_newest_quarter(cbs):
     figure = asyncio.run(CbsClient(cbs, timeout=0.5).open_vacancies())
@@ -105,8 +52,8 @@ def test_answers_are_cached_until_the_ttl_passes(cbs):
     assert len(FakeCbs.requests) == 2
 
 
-def test_no_usable_quarter_is_unavailable(cbs, monkeypatch):
-    monkeypatch.setattr("tests.actions.services.test_cbs.ROWS", [ROWS[2], ROWS[3]])
+def test_no_usable_quarter_is_unavailable(cbs):
+    FakeCbs.rows = [ROWS[2], ROWS[3]]
     with pytest.raises(CbsUnavailable, match="no open-vacancy figure"):
         asyncio.run(CbsClient(cbs, timeout=0.5).open_vacancies())
 

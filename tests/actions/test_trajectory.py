@@ -1,0 +1,76 @@
+"""action_trajectory and the ranking behind it."""
+
+from actions.suggestions import rank
+from actions.trajectory import ActionTrajectory
+from tests.actions.conftest import make_tracker, run
+from tests.actions.sourcing import texts, unsourced_figures
+
+
+def ask(dispatcher, intent, text, entities=(), slots=None):
+    run(ActionTrajectory(), dispatcher, make_tracker(intent, text, entities, slots))
+    return texts(dispatcher)
+
+
+def test_one_occupation_gets_routine_partly_specialist_and_the_growth_steps(dispatcher):
+    said = ask(dispatcher, "ask_functional_deployability", "hoe snel kan ik airco monteur worden",
+               [("beroep", "koeltechnicus")])
+    assert said[0].startswith("Koeltechnicus:")
+    assert "• Na een korte training:" in said[0] and "• Later, met een certificaat" in said[0]
+    assert "Dit is een voorbeeld. Elke werkgever deelt het werk zelf in." in said[0]
+    assert "koudemiddel toevoegen moet een specialist met een certificaat doen" in said[1]
+    assert "vier stappen" in said[1] and "coach on the job" in said[1]
+    assert "Bronnen: Overstapcoach; TechBarometer 2024 (ROVC)." in said[1]
+    titles = [b["title"] for b in dispatcher.messages[1]["buttons"]]
+    assert titles == ["Vacatures voor koeltechnici", "Opleiding tot koeltechnicus", "Wie betaalt de opleiding?"]
+    for text in said:
+        assert unsourced_figures(text) == []
+
+
+def test_suggestions_use_the_intake_and_say_why(dispatcher):
+    slots = {"motivatie": "handen", "sector": "zorg", "regio": "Twente", "uren": "32", "intake_gedaan": True}
+    said = ask(dispatcher, "ask_occupations", "welke beroepen passen bij mij", slots=slots)
+    assert said[0].startswith("Deze beroepen passen bij je:\n• ")
+    assert said[0].count("• ") == 3
+    assert ("omdat je graag met je handen werkt en je gewend bent om bij mensen thuis te komen"
+            in said[0])
+    assert said[1].startswith("Zo kun je als ")
+    assert "Stel me een paar vragen" not in [b["title"] for b in dispatcher.messages[2]["buttons"]]
+
+
+def test_without_anything_known_the_most_sought_occupations_come_with_an_offer(dispatcher):
+    said = ask(dispatcher, "ask_occupations", "wat kan ik worden in de techniek")
+    assert said[0].startswith("Deze beroepen zoeken bedrijven het meest:\n• Elektromonteur, omdat bedrijven")
+    assert said[0].endswith("Vertel je wat meer over jezelf? Dan kan ik beter kiezen.")
+    assert dispatcher.messages[2]["buttons"][-1]["payload"] == "/explore_switch"
+
+
+def test_asking_for_suggestions_ignores_the_occupation_of_an_earlier_turn(dispatcher):
+    said = ask(dispatcher, "ask_occupations", "welke beroepen zijn er nog meer",
+               slots={"beroep": "lasser", "motivatie": "zingeving"})
+    assert said[0].startswith("Deze beroepen passen bij je:")
+
+
+def test_vague_occupation_gets_a_choice(dispatcher):
+    said = ask(dispatcher, "ask_functional_deployability", "hoe snel kan ik monteur worden",
+               [("beroep", "monteur")])
+    assert said == ["Er zijn veel soorten monteurs. Welke bedoel je?"]
+    assert dispatcher.messages[0]["buttons"][0]["payload"] == (
+        '/ask_functional_deployability{"beroep": "elektromonteur"}')
+
+
+def test_ranking_follows_motivation_sector_region_and_hours():
+    top, personal = rank(motivation="zingeving")
+    assert personal and all("zingeving" in s.occupation.past_bij for s in top)
+
+    top, _ = rank(sector="zorg")
+    assert [s.occupation.key for s in top] == ["warmtepompmonteur", "cv-monteur", "servicemonteur"]
+
+    top, _ = rank(region="Noord-Brabant")  # more industry than construction vacancies there
+    assert all(s.occupation.veld == "industrie" for s in top)
+    assert "er in Noord-Brabant veel vacatures in de industrie zijn" in top[0].reasons
+
+    top, _ = rank(hours="8")  # 8 h x 40 weeks is below a BBL year's 610 hours
+    assert all(not s.occupation.kwalificaties for s in top)
+
+    top, personal = rank()
+    assert not personal and [s.occupation.key for s in top][:1] == ["elektromonteur"]
