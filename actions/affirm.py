@@ -22,7 +22,9 @@ async def lookup_messages(target: str, tracker: Tracker):
     if target == "routes":
         return route_messages(tracker)
     if target == "traject":
-        return trajectory_messages(tracker)
+        return trajectory_messages(tracker, use_slot=False)
+    if target == "traject_beroep":  # the occupation the user just named
+        return trajectory_messages(tracker, use_slot=True)
     return await vacancy_messages(tracker, live=live_enabled())
 
 
@@ -41,7 +43,7 @@ class ActionAffirm(Action):
             dispatcher.utter_message(text=KNOWLEDGE.salary.vraag_eigen_salaris)
             return [SlotSet("voorstel", ASKED_FOR_PAY)]
         targets = offer.split(",")
-        if targets[0] in ("routes", "traject", "vacatures"):
+        if targets[0] in ("routes", "traject", "traject_beroep", "vacatures"):
             send_all(dispatcher, await lookup_messages(targets[0], tracker))
             return [SlotSet("voorstel", None)]
         if targets[0] in KNOWLEDGE.answers:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import offer_from_last_turn
-from actions.knowledge import KNOWLEDGE
+from actions.answers import Message, offer_from_last_turn
+from actions.knowledge import KNOWLEDGE, Button
+from actions.mentions import payload
 from actions.money import parse_amount
+from actions.occupations import OCCUPATIONS, Occupation
 from actions.salary import ASKED_FOR_PAY, run_salary
 
 
@@ -37,7 +39,23 @@ class ActionInform(Action):
             listed = understood[0] if len(understood) == 1 else \
                 ", ".join(understood[:-1]) + " en " + understood[-1]
             dispatcher.utter_message(text=f"Dank je, dat onthoud ik: {listed}.")
+            occupation = OCCUPATIONS.find(entities.get("beroep")).occupation
+            if occupation:
+                occupation_offer(occupation).send(dispatcher)
+                return [SlotSet("voorstel", "traject_beroep")]
             dispatcher.utter_message(response="utter_inform_next")
         else:
             dispatcher.utter_message(response="utter_inform_ack")
         return []
+
+
+def occupation_offer(occupation: Occupation) -> Message:
+    """After "ik denk aan loodgieter": how to start, with the occupation's next steps."""
+    return Message(
+        OCCUPATIONS.texts["na_inform"].format(naam=occupation.naam),
+        [
+            Button("Ja, hoe begin ik?", payload("ask_functional_deployability", beroep=occupation.key)),
+            Button(f"Opleiding tot {occupation.naam}", payload("ask_training_routes", beroep=occupation.key)),
+            Button(f"Vacatures voor {occupation.meervoud}", payload("ask_vacancies", beroep=occupation.key)),
+        ],
+    )

@@ -37,7 +37,7 @@ FACT_FILES = ("facts.yml", "vacancies.yml")  # files with a list of `feiten`
 STATUSES = ("actief", "beeindigd", "onbekend")
 AUDIENCES = ("individu", "werkgever", "werkzoekende", "iedereen")
 # What a "ja" may lead to besides answers and responses (see actions/affirm.py).
-FOLLOW_UPS = ("eigen_salaris", "routes", "traject", "vacatures")
+FOLLOW_UPS = ("eigen_salaris", "routes", "traject", "traject_beroep", "vacatures")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 

@@ -22,7 +22,7 @@ TEXTS = (
     "titel", "kwalificatie", "certificaten", "geen_certificaten", "algemeen", "welk_beroep",
     "beschrijving", "voorstel_persoonlijk", "voorstel_algemeen", "meer_vertellen",
     "traject_titel", "stap_routine", "stap_deels", "stap_specialist", "voorbeeld", "vraag",
-    "reden_regio_industrie", "reden_regio_bouw", "reden_uren", "reden_gezocht",
+    "reden_regio_industrie", "reden_regio_bouw", "reden_uren", "reden_gezocht", "na_inform",
 )
 
 

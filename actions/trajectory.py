@@ -9,7 +9,7 @@ how you grow from there to independent work, for one occupation or for the
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -96,11 +96,14 @@ def suggestion_messages(tracker: Tracker) -> List[Message]:
     ]
 
 
-def trajectory_messages(tracker: Tracker) -> List[Message]:
+def trajectory_messages(tracker: Tracker, use_slot: Optional[bool] = None) -> List[Message]:
     """"Hoe snel kan ik beginnen?" may mean the occupation talked about before;
-    "welke beroepen passen bij mij?" (and a "ja" after the intake) asks for suggestions."""
+    "welke beroepen passen bij mij?" (and a "ja" after the intake) asks for suggestions.
+    `use_slot` overrides that choice (a "ja" to "wil je weten hoe je als X begint?")."""
     intent = intent_of(tracker)
-    job = occupation_of(tracker, use_slot=intent == "ask_functional_deployability")
+    if use_slot is None:
+        use_slot = intent == "ask_functional_deployability"
+    job = occupation_of(tracker, use_slot=use_slot)
     if job.kind in ("vague", "unknown"):
         target = intent if intent in ("ask_occupations", "ask_functional_deployability") else "ask_functional_deployability"
         return choice_messages(job, target)

@@ -125,8 +125,9 @@ async def vacancy_messages(tracker: Tracker, live: bool = False, client: CbsClie
             messages.append(Message(f"{geen} {await national_text(live, client)}"))
     elif not occupation:
         lead = unknown_place_line(where)
-        body = await national_text(live, client)
-        messages.append(Message(f"{lead} {texts['algemeen']} {body}".strip()))
+        if lead:
+            messages.append(Message(lead))
+        messages.append(Message(f"{texts['algemeen']} {await national_text(live, client)}"))
     messages.append(Message(meaning(occupation, place, figure), next_buttons(occupation)))
     return messages
 

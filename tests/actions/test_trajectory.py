@@ -74,3 +74,22 @@ def test_ranking_follows_motivation_sector_region_and_hours():
 
     top, personal = rank()
     assert not personal and [s.occupation.key for s in top][:1] == ["elektromonteur"]
+
+
+def test_naming_an_occupation_offers_how_to_start_and_yes_gives_its_trajectory(dispatcher):
+    from actions.affirm import ActionAffirm
+    from actions.inform import ActionInform
+    from tests.actions.conftest import user
+
+    events = run(ActionInform(), dispatcher, make_tracker(
+        "inform", "ik denk aan loodgieter", [("beroep", "loodgieter")]))
+    said = texts(dispatcher)
+    assert said == ["Dank je, dat onthoud ik: je denkt aan het beroep loodgieter.",
+                    "Wil je weten hoe je als loodgieter kunt beginnen?"]
+    assert dispatcher.messages[1]["buttons"][0]["payload"] == (
+        '/ask_functional_deployability{"beroep": "loodgieter"}')
+    dispatcher.messages.clear()
+    history = [user("ik denk aan loodgieter"), {"event": "action", "name": "action_inform"},
+               {"event": "slot", "name": "voorstel", "value": events[0]["value"]}, user("ja", "affirm")]
+    run(ActionAffirm(), dispatcher, make_tracker("affirm", "ja", slots={"beroep": "loodgieter"}, events=history))
+    assert texts(dispatcher)[0].startswith("Loodgieter:")

@@ -62,8 +62,8 @@ def test_an_unknown_occupation_is_named_and_never_answered_silently(dispatcher):
 
 def test_an_unknown_place_is_named_and_the_national_figures_follow(dispatcher):
     said = ask(dispatcher, "zijn er vacatures in Londen")
-    assert said[0].startswith("De plaats 'Londen' ken ik niet.")
-    assert "78.900 technische vacatures" in said[0] and unsourced_figures(said[0]) == []
+    assert said[0] == "De plaats 'Londen' ken ik niet. Noem je gemeente of je provincie, dan zoek ik het op."
+    assert "78.900 technische vacatures" in said[1] and unsourced_figures(said[1]) == []
 
 
 def test_the_occupation_asked_before_carries_over_to_a_region_question(dispatcher):
@@ -80,6 +80,7 @@ def live_answer(base_url, timeout=0.3):
 
 def test_live_cbs_gives_the_newest_national_figure(cbs):
     said = live_answer(cbs)
+    assert said[0].startswith("Zo staat het met werk in de techniek:")
     assert "Volgens het CBS staan er nu 402.700 vacatures open in heel Nederland (2e kwartaal 2025)." in said[0]
     assert "CBS StatLine, tabel 80472ned (nu opgehaald)" in said[0]
     assert "387.300" not in said[0]  # the snapshot figure it replaces
@@ -92,6 +93,21 @@ def test_when_cbs_fails_the_snapshot_answers_and_says_its_period(cbs, mode):
     assert ("De nieuwste cijfers van het CBS kon ik nu niet ophalen. "
             "Ik gebruik de cijfers van 2e kwartaal 2026.") in said[0]
     assert "387.300" in said[0] and unsourced_figures(said[0]) == []
+
+
+def test_every_vacancy_figure_is_used_somewhere():
+    from actions.knowledge import KNOWLEDGE
+    from actions.occupations import OCCUPATIONS
+    from actions.regions import REGIONS
+    from actions.vacancy_figures import VACANCY_FIGURES
+
+    used = {f.id for f in VACANCY_FIGURES.national}
+    used |= {p.fact.id for p in VACANCY_FIGURES.provinces.values()}
+    used |= {f.id for facts in VACANCY_FIGURES.regions.values() for f in facts}
+    used |= {f.id for o in OCCUPATIONS.all() for f in o.vraag}
+    used |= {r.werkcentrum.id for r in REGIONS.regions.values() if r.werkcentrum}
+    snapshot = {f.id for f in KNOWLEDGE.facts.values() if f.periode}
+    assert snapshot - used == set()
 
 
 def test_cbs_periods_are_said_in_words():
