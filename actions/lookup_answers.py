@@ -9,7 +9,7 @@ from typing import List, Optional
 from actions.answers import Message, source_line
 from actions.knowledge import KNOWLEDGE, Button
 from actions.mentions import payload
-from actions.occupations import OCCUPATIONS, OccupationMatch
+from actions.occupations import OCCUPATIONS, Occupation, OccupationMatch
 from actions.regions import Place, PlaceMatch
 from actions.vacancy_figures import VACANCY_FIGURES
 
@@ -20,6 +20,19 @@ def occupation_buttons(intent: str, keys: List[str]) -> List[Button]:
     return [
         Button(OCCUPATIONS.by_key[key].naam.capitalize(), payload(intent, beroep=key)) for key in keys
     ]
+
+
+def next_steps(occupation: Occupation, current: str) -> List[Button]:
+    """The occupation's other lookups (not the one just answered), then who pays."""
+    steps = (
+        ("ask_vacancies", f"Vacatures voor {occupation.meervoud}"),
+        ("ask_training_routes", f"Opleiding tot {occupation.naam}"),
+        ("ask_functional_deployability", "Hoe snel kan ik beginnen?"),
+    )
+    buttons = [
+        Button(title, payload(intent, beroep=occupation.key)) for intent, title in steps if intent != current
+    ]
+    return buttons + [Button("Wie betaalt de opleiding?", "/ask_funding")]
 
 
 def choice_messages(job: OccupationMatch, intent: str, lead: str = "") -> List[Message]:

@@ -11,9 +11,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import Message, send_all, source_line, with_facts
-from actions.knowledge import KNOWLEDGE, Button
-from actions.lookup_answers import choice_messages, loket_line, occupation_buttons
-from actions.mentions import occupation_of, payload, place_of
+from actions.knowledge import KNOWLEDGE
+from actions.lookup_answers import choice_messages, loket_line, next_steps, occupation_buttons
+from actions.mentions import occupation_of, place_of
 from actions.occupations import OCCUPATIONS, Occupation
 
 ROUTE_TEXTS = OCCUPATIONS.texts
@@ -71,14 +71,6 @@ def certificates_message(occupation: Occupation) -> Message:
     return Message("\n".join(lines) + "\n" + source_line(pay, first="; ".join(names) or None))
 
 
-def next_buttons(occupation: Occupation) -> List[Button]:
-    return [
-        Button("Wie betaalt de opleiding?", "/ask_funding"),
-        Button("Hoe snel kan ik beginnen?", payload("ask_functional_deployability", beroep=occupation.key)),
-        Button(f"Vacatures voor {occupation.meervoud}", payload("ask_vacancies", beroep=occupation.key)),
-    ]
-
-
 def route_messages(tracker: Tracker) -> List[Message]:
     job = occupation_of(tracker)
     place = place_of(tracker).place
@@ -95,7 +87,7 @@ def route_messages(tracker: Tracker) -> List[Message]:
             ),
         ]
     occupation = job.occupation
-    closing = Message(loket_line(place), next_buttons(occupation))
+    closing = Message(loket_line(place), next_steps(occupation, "ask_training_routes"))
     return [routes_message(occupation), certificates_message(occupation), closing]
 
 

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import Message, send_all, source_line
 from actions.form_answers import intent_of
 from actions.knowledge import KNOWLEDGE, Button
-from actions.lookup_answers import choice_messages
+from actions.lookup_answers import choice_messages, next_steps
 from actions.mentions import occupation_of, payload
 from actions.occupations import OCCUPATIONS, Occupation
 from actions.suggestions import Suggestion, because, rank_for
@@ -56,16 +56,11 @@ def growth_message(buttons: List[Button]) -> Message:
 
 
 def occupation_buttons(occupation: Occupation, others: List[Occupation]) -> List[Button]:
-    buttons = [
-        Button(f"Vacatures voor {occupation.meervoud}", payload("ask_vacancies", beroep=occupation.key)),
-        Button(f"Opleiding tot {occupation.naam}", payload("ask_training_routes", beroep=occupation.key)),
-        Button("Wie betaalt de opleiding?", "/ask_funding"),
-    ]
-    buttons += [
+    """Next steps for this occupation, then a trajectory for the other suggestions."""
+    return next_steps(occupation, "ask_functional_deployability") + [
         Button(f"Meer over {o.naam}", payload("ask_functional_deployability", beroep=o.key))
         for o in others
     ]
-    return buttons
 
 
 def one_occupation(occupation: Occupation) -> List[Message]:

@@ -16,8 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import Message, send_all, source_line, with_facts
 from actions.knowledge import Button, Fact
-from actions.lookup_answers import choice_messages, unknown_place_line
-from actions.mentions import occupation_of, payload, place_of
+from actions.lookup_answers import choice_messages, next_steps, unknown_place_line
+from actions.mentions import occupation_of, place_of
 from actions.occupations import Occupation
 from actions.regions import Place
 from actions.services.cbs import CbsClient, CbsUnavailable, OpenVacancies, live_enabled
@@ -83,18 +83,11 @@ def meaning(occupation: Optional[Occupation], place: Optional[Place], figure: Op
     return texts["algemeen_betekenis"]
 
 
-def next_buttons(occupation: Optional[Occupation]) -> List[Button]:
-    if occupation:
-        return [
-            Button(f"Opleiding tot {occupation.naam}", payload("ask_training_routes", beroep=occupation.key)),
-            Button("Hoe snel kan ik beginnen?", payload("ask_functional_deployability", beroep=occupation.key)),
-            Button("Wie betaalt de opleiding?", "/ask_funding"),
-        ]
-    return [
-        Button("Welke beroepen passen bij mij?", "/ask_occupations"),
-        Button("Hoe snel kan ik beginnen?", "/ask_functional_deployability"),
-        Button("Wie betaalt de opleiding?", "/ask_funding"),
-    ]
+GENERAL_STEPS = [
+    Button("Welke beroepen passen bij mij?", "/ask_occupations"),
+    Button("Hoe snel kan ik beginnen?", "/ask_functional_deployability"),
+    Button("Wie betaalt de opleiding?", "/ask_funding"),
+]
 
 
 async def vacancy_messages(tracker: Tracker, live: bool = False, client: CbsClient = CBS) -> List[Message]:
@@ -111,7 +104,7 @@ async def vacancy_messages(tracker: Tracker, live: bool = False, client: CbsClie
     figure = None
     if place:
         figure, extra = place_facts(place)
-        if figure and place.is_province:
+        if figure and (place.is_province or place.naam == place.provincie):
             opening = texts["provincie"].format(provincie=place.naam)
         elif figure:
             opening = texts["regio_provincie"].format(regio=place.naam, provincie=place.provincie)
@@ -123,12 +116,14 @@ async def vacancy_messages(tracker: Tracker, live: bool = False, client: CbsClie
         else:
             geen = texts["regio_geen_cijfer"].format(plaats=place.naam)
             messages.append(Message(f"{geen} {await national_text(live, client)}"))
-    elif not occupation:
+    else:
         lead = unknown_place_line(where)
         if lead:
             messages.append(Message(lead))
-        messages.append(Message(f"{texts['algemeen']} {await national_text(live, client)}"))
-    messages.append(Message(meaning(occupation, place, figure), next_buttons(occupation)))
+        if not occupation:
+            messages.append(Message(f"{texts['algemeen']} {await national_text(live, client)}"))
+    buttons = next_steps(occupation, "ask_vacancies") if occupation else list(GENERAL_STEPS)
+    messages.append(Message(meaning(occupation, place, figure), buttons))
     return messages
 
 

@@ -21,8 +21,8 @@ def test_a_known_occupation_gets_route_level_duration_certificates_and_loket(dis
     assert "€ 295" in said[1] and "Vaak betaalt je werkgever dit." in said[1]
     assert said[2].startswith("Gratis advies over je opleiding krijg je bij Leerwerkloket Twente.")
     payloads = [b["payload"] for b in dispatcher.messages[2]["buttons"]]
-    assert payloads == ["/ask_funding", '/ask_functional_deployability{"beroep": "elektromonteur"}',
-                        '/ask_vacancies{"beroep": "elektromonteur"}']
+    assert payloads == ['/ask_vacancies{"beroep": "elektromonteur"}',
+                        '/ask_functional_deployability{"beroep": "elektromonteur"}', "/ask_funding"]
     # levels and durations come from the occupation's qualifications, sourced to NVKL above
     route = OCCUPATIONS.by_key["elektromonteur"].kwalificaties
     from_routes = {str(q.niveau) for q in route} | {n for q in route for n in q.duur.split() if n.isdigit()}

@@ -66,6 +66,17 @@ def test_an_unknown_place_is_named_and_the_national_figures_follow(dispatcher):
     assert "78.900 technische vacatures" in said[1] and unsourced_figures(said[1]) == []
 
 
+def test_an_unknown_place_is_named_also_next_to_a_known_occupation(dispatcher):
+    said = ask(dispatcher, "werk voor lassers in Antwerpen", [("beroep", "lasser")])
+    assert said[0].startswith("Zo staat het met werk als lasser:")
+    assert said[1] == "De plaats 'Antwerpen' ken ik niet. Noem je gemeente of je provincie, dan zoek ik het op."
+
+
+def test_a_region_named_like_its_province_is_not_said_to_lie_in_itself(dispatcher):
+    said = ask(dispatcher, "vacatures in zeeland", [("regio", "Zeeland")])
+    assert said[0].startswith("Zo staat het met werk in Zeeland: In Zeeland waren er eind 2022 150 vacatures")
+
+
 def test_the_occupation_asked_before_carries_over_to_a_region_question(dispatcher):
     said = ask(dispatcher, "en in twente?", [("regio", "Twente")], slots={"beroep": "loodgieter"})
     assert said[0].startswith("Zo staat het met werk als loodgieter:")
