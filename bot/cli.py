@@ -56,6 +56,9 @@ def _print_welcome(settings: Settings, started: float) -> None:
     print(
         f"""
 ==> Overstapcoach is ready in {time.monotonic() - started:.0f} s
+    Website demo:     http://localhost:{settings.web_port}/
+    Vacancy demo:     http://localhost:{settings.web_port}/vacature/voorbeeld/
+    Widget:           http://localhost:{settings.web_port}/widget.js
     Chat (REST):      http://localhost:{port}/webhooks/rest/webhook
     Chat (socket.io): http://localhost:{port}/socket.io
     Rasa HTTP API:    http://localhost:{port}/  (token in .env: RASA_API_TOKEN)
@@ -89,7 +92,7 @@ def run() -> int:
     # Explicit handlers: a shell may start us with SIGINT ignored (background job).
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
-    print("==> Starting the action server and the Rasa server (model loading takes ~40 s)")
+    print("==> Starting the action server, the Rasa server and the web app (model loading takes ~40 s)")
     try:
         stack.start()
         _print_welcome(settings, started)

@@ -24,6 +24,7 @@ def ensure_env_file() -> None:
     text = ENV_EXAMPLE.read_text(encoding="utf-8")
     token = secrets.token_urlsafe(32)
     text = text.replace("RASA_API_TOKEN=change-me", f"RASA_API_TOKEN={token}")
+    text = text.replace("WEB_SECRET_KEY=change-me", f"WEB_SECRET_KEY={secrets.token_urlsafe(40)}")
     ENV_FILE.write_text(text, encoding="utf-8")
 
 
@@ -42,6 +43,7 @@ class Settings:
     rasa_port: int
     action_port: int
     tracker_db: str
+    web_port: int = 8000
 
     @classmethod
     def from_env(cls, env: dict) -> "Settings":
@@ -50,4 +52,5 @@ class Settings:
             rasa_port=int(env.get("RASA_PORT", 5005)),
             action_port=int(env.get("ACTION_PORT", 5055)),
             tracker_db=env.get("TRACKER_DB", "var/tracker.db"),
+            web_port=int(env.get("WEB_PORT", 8000)),
         )

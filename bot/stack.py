@@ -123,21 +123,33 @@ def rasa_server(settings: Settings, log_dir: Path, model: Path = MODEL_PATH) -> 
     )
 
 
+def web_app(settings: Settings, log_dir: Path) -> Service:
+    return Service(
+        name="web app",
+        command=[str(BIN / "python"), "-m", "bot.web.serve", "--port", str(settings.web_port)],
+        health_url=f"http://localhost:{settings.web_port}/widget.js",
+        log_path=log_dir / "web.log",
+    )
+
+
 class Stack:
-    """The action server and the Rasa server, started and stopped together."""
+    """The action server, the Rasa server and the web app, started and stopped together."""
 
     def __init__(self, settings: Settings, env: dict, log_dir: Path) -> None:
         self.settings = settings
         self.env = rasa_env(env)
         self.actions = action_server(settings, log_dir)
         self.rasa = rasa_server(settings, log_dir)
+        self.web = web_app(settings, log_dir)
 
     def start(self, timeout: float = 240) -> None:
         Path(self.settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.actions.start(self.env)
             self.rasa.start(self.env)
+            self.web.start(self.env)
             self.actions.wait_ready(timeout)
+            self.web.wait_ready(timeout)
             self.rasa.wait_ready(timeout)
         except BaseException:
             self.stop()
@@ -149,11 +161,12 @@ class Stack:
         self.rasa.wait_ready(timeout)
 
     def stop(self) -> None:
+        self.web.stop()
         self.rasa.stop()
         self.actions.stop()
 
     def first_exited(self) -> Optional[Service]:
-        for service in (self.actions, self.rasa):
+        for service in (self.actions, self.rasa, self.web):
             if service.process is not None and service.process.poll() is not None:
                 return service
         return None

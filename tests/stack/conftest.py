@@ -10,6 +10,7 @@ from bot.stack import Stack
 
 RASA_PORT = 15005
 ACTION_PORT = 15055
+WEB_PORT = 18000
 TOKEN = "stack-test-token"
 
 
@@ -23,6 +24,10 @@ def stack(tmp_path_factory):
         RASA_API_TOKEN=TOKEN,
         RASA_PORT=str(RASA_PORT),
         ACTION_PORT=str(ACTION_PORT),
+        WEB_PORT=str(WEB_PORT),
+        WEB_EMBED_ORIGINS="https://werkgever.example",
+        WEB_ALLOWED_HOSTS="localhost,127.0.0.1",
+        RASA_URL=f"http://127.0.0.1:{RASA_PORT}",
         ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
         TRACKER_DB=str(tmp / "tracker.db"),
     )

@@ -1,0 +1,165 @@
+"""The chat endpoint the widget talks to: POST /api/chat.
+
+It checks the message, keeps only known metadata keys, and forwards the
+message to Rasa's REST channel over HTTP. Each message carries the widget's own
+id, so a retry after a lost answer returns the first answer instead of sending
+the message twice. When Rasa is unreachable or slow, the widget gets a clear
+status and a Dutch message it can show.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import unicodedata
+from typing import Any, Dict, Optional, Tuple
+
+import requests
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actions.vacancy_context import clean_text
+
+LOGGER = logging.getLogger(__name__)
+MAX_BODY = 16 * 1024
+MAX_MESSAGE = 1000
+SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# Page context a site or vacancy embed may send; anything else is dropped.
+METADATA_KEYS = {
+    "vacature_id": 64, "titel": 120, "werkgever": 120, "beroep": 80, "regio": 80,
+    "contact": 200, "pagina": 40,
+}
+ANSWER_TTL = 15 * 60  # seconds a message id's answer is kept for retries
+ERRORS = {
+    "invalid": "Dit bericht kon ik niet lezen. Typ je vraag opnieuw.",
+    "too_long": f"Je bericht is te lang. Houd het onder de {MAX_MESSAGE} tekens.",
+    "unreachable": "De coach is nu niet bereikbaar. Probeer het zo opnieuw.",
+    "slow": "De coach reageert nu te traag. Probeer het zo opnieuw.",
+    "busy": "Even geduld: de coach is nog bezig met je vorige bericht.",
+}
+
+
+def error(code: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": code, "bericht": ERRORS[code]}, status=status)
+
+
+def clean_message(raw: Any) -> Optional[str]:
+    """The user's text without control characters, or None when it is not text."""
+    if not isinstance(raw, str):
+        return None
+    text = "".join(
+        " " if unicodedata.category(ch).startswith("C") and ch not in "\n" else ch for ch in raw
+    )
+    return text.strip()
+
+
+def clean_metadata(raw: Any) -> Dict[str, str]:
+    if not isinstance(raw, dict):
+        return {}
+    cleaned = {}
+    for key, limit in METADATA_KEYS.items():
+        value = clean_text(raw.get(key), limit)
+        if value:
+            cleaned[key] = value
+    return cleaned
+
+
+def parse(request: HttpRequest) -> Tuple[Optional[Dict[str, Any]], Optional[JsonResponse]]:
+    if len(request.body) > MAX_BODY:
+        return None, error("too_long", 413)
+    try:
+        body = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None, error("invalid", 400)
+    if not isinstance(body, dict):
+        return None, error("invalid", 400)
+    sender, message_id = body.get("sender"), body.get("id")
+    message = clean_message(body.get("message"))
+    if not (isinstance(sender, str) and SENDER.match(sender)) or not message:
+        return None, error("invalid", 400)
+    if not (isinstance(message_id, str) and MESSAGE_ID.match(message_id)):
+        return None, error("invalid", 400)
+    if len(message) > MAX_MESSAGE:
+        return None, error("too_long", 413)
+    return {
+        "sender": sender,
+        "id": message_id,
+        "message": message,
+        "metadata": clean_metadata(body.get("metadata")),
+    }, None
+
+
+def simplify(replies: Any) -> list:
+    """Rasa's bot messages as {text, buttons}: the only parts the widget shows."""
+    out = []
+    for reply in replies if isinstance(replies, list) else []:
+        if not isinstance(reply, dict):
+            continue
+        buttons = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in reply.get("buttons") or [] if isinstance(b, dict)
+        ]
+        if reply.get("text") or buttons:
+            out.append({"text": str(reply.get("text") or ""), "buttons": buttons})
+    return out
+
+
+@csrf_exempt  # called from other sites' pages; no cookies are used
+@require_POST
+def chat(request: HttpRequest) -> JsonResponse:
+    body, problem = parse(request)
+    if problem:
+        return problem
+    key = f"answer:{body['sender']}:{body['id']}"
+    answered = cache.get(key)
+    if answered is not None:
+        return JsonResponse({"messages": answered, "herhaald": True})
+    busy = f"busy:{body['sender']}:{body['id']}"
+    if not cache.add(busy, True, settings.RASA_TIMEOUT + 5):
+        return error("busy", 409)  # the same message is still on its way
+    try:
+        return forward(body, key)
+    finally:
+        cache.delete(busy)
+
+
+def forward(body: Dict[str, Any], key: str) -> JsonResponse:
+    try:
+        response = requests.post(
+            f"{settings.RASA_URL}/webhooks/rest/webhook",
+            json={"sender": body["sender"], "message": body["message"], "metadata": body["metadata"]},
+            timeout=settings.RASA_TIMEOUT,
+        )
+    except requests.Timeout:
+        LOGGER.warning("Rasa did not answer within %s s", settings.RASA_TIMEOUT)
+        return error("slow", 504)
+    except requests.RequestException as failure:
+        LOGGER.warning("Rasa unreachable: %s", type(failure).__name__)
+        return error("unreachable", 503)
+    if response.status_code != 200:
+        LOGGER.warning("Rasa answered HTTP %s", response.status_code)
+        return error("unreachable", 502)
+    try:
+        messages = simplify(response.json())
+    except ValueError:
+        return error("unreachable", 502)
+    cache.set(key, messages, ANSWER_TTL)
+    return JsonResponse({"messages": messages})
+
+
+@csrf_exempt
+@require_http_methods(["DELETE"])
+def delete(request: HttpRequest, sender: str) -> JsonResponse:
+    """"Wis gesprek": every event of this conversation leaves the tracker store."""
+    from bot.web.conversations import delete_conversation
+
+    if not SENDER.match(sender):
+        return error("invalid", 400)
+    removed = delete_conversation(sender)
+    LOGGER.info("Deleted a conversation on request (%s events)", removed)
+    return JsonResponse({"gewist": True})

@@ -1,0 +1,24 @@
+"""Serves the web app with waitress: `python -m bot.web.serve [--port N]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bot.web.settings")
+
+
+def main() -> None:
+    from django.core.wsgi import get_wsgi_application
+    from waitress import serve
+
+    from bot.web.settings import WEB_PORT
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=WEB_PORT)
+    args = parser.parse_args()
+    serve(get_wsgi_application(), host="0.0.0.0", port=args.port, threads=8, ident="overstapcoach")
+
+
+if __name__ == "__main__":
+    main()

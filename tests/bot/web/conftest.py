@@ -1,0 +1,19 @@
+import os
+
+import django
+import pytest
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bot.web.settings")
+os.environ.setdefault("RASA_URL", "http://127.0.0.1:9")  # nothing listens: Rasa is "down"
+os.environ.setdefault("WEB_EMBED_ORIGINS", "https://werkgever.example")
+os.environ.setdefault("WEB_ALLOWED_HOSTS", "testserver,localhost")
+django.setup()
+
+
+@pytest.fixture
+def client():
+    from django.core.cache import cache
+    from django.test import Client
+
+    cache.clear()
+    return Client()
