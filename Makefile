@@ -12,7 +12,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help setup train run test validate unit stories stack eval-nlu bench lock clean
+.PHONY: help setup browser-tools train run test validate unit stories stack eval-nlu bench lock clean
 
 help:
 	@echo "make run       set up, train if needed, start the coach (Ctrl-C stops it)"
@@ -45,8 +45,11 @@ stories: train
 	@$(RASA) test core --model models/overstapcoach.tar.gz --stories tests/stories \
 		--fail-on-prediction-errors --out reports/stories
 
-stack: train
-	@echo "==> pytest (tests against the running servers)"
+browser-tools:
+	@scripts/setup-browser.sh
+
+stack: train browser-tools
+	@echo "==> pytest (tests against the running servers, widget in headless Chromium)"
 	@$(BIN)/pytest -m stack -q
 
 eval-nlu: setup
