@@ -23,6 +23,7 @@ TEXTS = (
     "beschrijving", "voorstel_persoonlijk", "voorstel_algemeen", "meer_vertellen",
     "traject_titel", "stap_routine", "stap_deels", "stap_specialist", "voorbeeld", "vraag",
     "reden_regio_industrie", "reden_regio_bouw", "reden_uren", "reden_gezocht", "na_inform",
+    "mens_recruiter", "mens_recruiter_werkgever", "mens_loket",
 )
 
 

@@ -18,11 +18,18 @@ ACCEPTED_KEYS = {
     "werkgever": ("werkgever", 120),
     "beroep": ("beroep", 80),
     "regio": ("regio", 80),
+    "contact": ("contact", 200),
 }
-VACANCY_SLOTS = ("vacature_id", "vacature_titel", "werkgever")
+VACANCY_SLOTS = ("vacature_id", "vacature_titel", "werkgever", "contact")
 
 _TAG = re.compile(r"</?[A-Za-z!][^<>]*>")
 _VACANCY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-/]*$")
+# A recruiter's contact: an e-mail address, a phone number or an https address.
+_CONTACT = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+?[0-9][0-9 \-]{7,18}[0-9]"
+    r"|https://[\w.-]+(?:/[\w./%?=&#-]*)?)$"
+)
 
 
 def clean_text(raw: Any, max_length: int) -> Optional[str]:
@@ -49,6 +56,8 @@ def vacancy_context(metadata: Any) -> Dict[str, str]:
         if value is None:
             continue
         if key == "vacature_id" and not _VACANCY_ID.match(value):
+            continue
+        if key == "contact" and not _CONTACT.match(value):
             continue
         slots[slot] = value
     return slots

@@ -92,3 +92,12 @@ def test_when_rasa_is_down_the_user_is_told_and_the_retry_works_after_restart(st
         stack.rasa.wait_ready(240)
     retried = say(sender, "wie betaalt de opleiding", message_id=message_id)
     assert retried.status_code == 200 and "Heb je nu betaald werk?" in text_of(retried)
+
+
+def test_the_recruiters_contact_from_the_embed_is_what_request_human_offers(stack):
+    sender = uuid.uuid4().hex
+    metadata = {"vacature_id": "V-9", "titel": "Monteur", "werkgever": "Jansen",
+                "contact": "werving@jansen.example"}
+    say(sender, "/greet", metadata)
+    reply = say(sender, "kan ik iemand spreken over deze baan", metadata)
+    assert "werving@jansen.example" in text_of(reply)

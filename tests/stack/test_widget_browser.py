@@ -81,14 +81,17 @@ def test_the_vacancy_page_greets_with_the_vacancy(page):
     page.screenshot(path=str(SHOTS / "vacancy-desktop.png"))
 
 
-@pytest.mark.parametrize("url,name", [("/", "site"), ("/vacature/voorbeeld/", "vacancy")])
-def test_mobile_view_at_375_px(browser, stack, url, name):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("url,name,width", [
+    ("/", "site", 375), ("/vacature/voorbeeld/", "vacancy", 375), ("/", "site-320", 320),
+])
+def test_small_screens(browser, stack, url, name, width):
+    context = browser.new_context(viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     try:
         open_widget(page, WEB + url)
         box = page.locator("#oc-panel").bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+        assert page.get_by_role("button", name="Verstuur").is_visible()
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{name}-mobile.png"))
     finally:
