@@ -10,7 +10,6 @@ of this module) and fails the tests, instead of reaching users.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,12 +19,14 @@ from actions.knowledge_fields import (
     KnowledgeError,
     choice,
     date_field,
+    figures_listed,
     ids,
     mapping,
     read_yaml,
     text,
     url,
     wording,
+    wordings,
 )
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
@@ -38,7 +39,6 @@ STATUSES = ("actief", "beeindigd", "onbekend")
 AUDIENCES = ("individu", "werkgever", "werkzoekende", "iedereen")
 # What a "ja" may lead to besides answers and responses (see actions/affirm.py).
 FOLLOW_UPS = ("eigen_salaris", "routes", "traject", "traject_beroep", "vacatures")
-NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -185,10 +185,7 @@ def _parse_fact(item: Dict[str, Any], sources: Dict[str, Source]) -> Fact:
     for value in values:
         if value not in tekst:
             raise KnowledgeError(f"{where}: value '{value}' does not occur in the fact")
-    listed = {n for v in values for n in NUMBER.findall(v)}
-    for number in NUMBER.findall(tekst):
-        if number not in listed:
-            raise KnowledgeError(f"{where}: the figure {number} is not listed under 'waarden'")
+    figures_listed(tekst, values, where)
     periode = item.get("periode")
     return Fact(
         text(item, "id", where), sources[key], tekst, values, text(item, "vindplaats", where),
@@ -271,8 +268,7 @@ def _parse_salary(data: Dict[str, Any], facts: Dict[str, Fact]) -> Salary:
 
 
 def _phrases(data: Dict[str, Any], key: str) -> Dict[str, str]:
-    phrases = mapping(data, key, "coaching.yml")
-    return {name: wording(phrases, name, f"coaching.yml {key}") for name in phrases}
+    return wordings(data, key, "coaching.yml")
 
 
 def _parse_funding_answer(data: Dict[str, Any], facts: Dict[str, Fact]) -> FundingAnswer:

@@ -16,6 +16,9 @@ from typing import Any, Dict, Optional, Tuple
 import yaml
 
 
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 class KnowledgeError(ValueError):
     """A knowledge file is missing a field or has a wrong value."""
 
@@ -35,6 +38,23 @@ def wording(item: Dict[str, Any], key: str, where: str) -> str:
             f"{where}: '{key}' contains a figure; figures belong in a fact in facts.yml"
         )
     return value
+
+
+def figures_listed(sentence: str, values: Tuple[str, ...], where: str) -> None:
+    """Every figure in a sentence the bot says must be one of its listed `waarden`."""
+    listed = {n for v in values for n in NUMBER.findall(v)}
+    for number in NUMBER.findall(sentence):
+        if number not in listed:
+            raise KnowledgeError(f"{where}: the figure {number} is not listed under 'waarden'")
+
+
+def wordings(data: Dict[str, Any], key: str, where: str, required: Tuple[str, ...] = ()) -> Dict[str, str]:
+    """A mapping of the bot's own texts (no figures), with the names that must be there."""
+    texts = mapping(data, key, where)
+    missing = [name for name in required if name not in texts]
+    if missing:
+        raise KnowledgeError(f"{where}: '{key}' misses {', '.join(missing)}")
+    return {name: wording(texts, name, f"{where} {key}") for name in texts}
 
 
 def date_field(item: Dict[str, Any], key: str, where: str) -> date:

@@ -12,8 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
-from actions.knowledge import KNOWLEDGE, NUMBER, Fact, Knowledge, Source
-from actions.knowledge_fields import KnowledgeError, choice, ids, mapping, read_yaml, text, wording
+from actions.knowledge import KNOWLEDGE, Fact, Knowledge, Source
+from actions.knowledge_fields import (
+    KnowledgeError,
+    choice,
+    figures_listed,
+    ids,
+    mapping,
+    read_yaml,
+    text,
+    wording,
+    wordings,
+)
 
 OCCUPATIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "knowledge" / "occupations.yml"
 FIELDS = ("bouw", "industrie", "energie")  # CBS sector the work mostly falls in
@@ -144,17 +154,10 @@ def _words(item: Dict[str, Any], key: str, where: str) -> Tuple[str, ...]:
     return tuple(wording({"x": v}, "x", f"{where} {key}") for v in values)
 
 
-def _figures_listed(sentence: str, values: Tuple[str, ...], where: str) -> None:
-    listed = {n for v in values for n in NUMBER.findall(v)}
-    for number in NUMBER.findall(sentence):
-        if number not in listed:
-            raise KnowledgeError(f"{where}: the figure {number} is not listed under 'waarden'")
-
-
 def _certificate(key: str, item: Dict[str, Any], sources: Dict[str, Source]) -> Certificate:
     where = f"certificate '{key}'"
     uitleg = text(item, "uitleg", where)
-    _figures_listed(uitleg, tuple(str(v) for v in item.get("waarden") or []), where)
+    figures_listed(uitleg, tuple(str(v) for v in item.get("waarden") or []), where)
     return Certificate(
         id=key,
         naam=text(item, "naam", where),
@@ -240,17 +243,13 @@ def load_occupations(path: Path = OCCUPATIONS_FILE, knowledge: Knowledge = KNOWL
         )
         for sector, item in mapping(data, "overstap", path.name).items()
     }
-    texts = mapping(data, "teksten", path.name)
-    missing = [t for t in TEXTS if t not in texts]
-    if missing:
-        raise KnowledgeError(f"{path.name}: 'teksten' misses {', '.join(missing)}")
     return Occupations(
         occupations,
         vague,
         transfers,
         certificates,
         featured=ids(data, "uitgelicht", occupations, path.name),
-        texts={key: wording(texts, key, f"{path.name} teksten") for key in texts},
+        texts=wordings(data, "teksten", path.name, TEXTS),
     )
 
 

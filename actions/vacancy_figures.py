@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from actions.knowledge import KNOWLEDGE, Fact, Knowledge
-from actions.knowledge_fields import KnowledgeError, ids, mapping, read_yaml, wording
+from actions.knowledge_fields import KnowledgeError, ids, mapping, read_yaml, wordings
 
 VACANCIES_FILE = Path(__file__).resolve().parent.parent / "data" / "knowledge" / "vacancies.yml"
 TEXTS = (
@@ -69,10 +69,6 @@ def load_vacancy_figures(path: Path = VACANCIES_FILE, knowledge: Knowledge = KNO
             _count(item, "industrie", where),
             _count(item, "bouw", where),
         )
-    texts_item = mapping(data, "teksten", path.name)
-    missing = [t for t in TEXTS if t not in texts_item]
-    if missing:
-        raise KnowledgeError(f"{path.name}: 'teksten' misses {', '.join(missing)}")
     return VacancyFigures(
         national=ids(data, "landelijk", knowledge.facts, path.name),
         provinces=provinces,
@@ -80,7 +76,7 @@ def load_vacancy_figures(path: Path = VACANCIES_FILE, knowledge: Knowledge = KNO
             name: ids({"feiten": listed}, "feiten", knowledge.facts, f"{path.name} regio '{name}'")
             for name, listed in (data.get("regios") or {}).items()
         },
-        texts={key: wording(texts_item, key, f"{path.name} teksten") for key in TEXTS},
+        texts=wordings(data, "teksten", path.name, TEXTS),
     )
 
 
