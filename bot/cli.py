@@ -63,6 +63,8 @@ def _print_welcome(settings: Settings, started: float) -> None:
     Chat (socket.io): http://localhost:{port}/socket.io
     Rasa HTTP API:    http://localhost:{port}/  (token in .env: RASA_API_TOKEN)
     Action server:    http://localhost:{settings.action_port}/health
+    Review (staff):   http://localhost:{settings.web_port}/review/
+                      (make an account: .venv/bin/overstapcoach staff add <name>)
     Logs:             var/log/
 
     Try it:
@@ -73,6 +75,19 @@ def _print_welcome(settings: Settings, started: float) -> None:
     Press Ctrl-C to stop.
 """
     )
+
+
+RETENTION_INTERVAL = 24 * 3600
+
+
+def _run_retention() -> None:
+    """Deletes conversations past the retention period (REVIEW_RETENTION_DAYS)."""
+    from bot.review.commands import retention
+
+    try:
+        retention()
+    except Exception as problem:  # a failed clean-up must not stop the coach
+        print(f"WARNING: retention failed: {problem}", file=sys.stderr)
 
 
 def run() -> int:
@@ -96,11 +111,15 @@ def run() -> int:
     try:
         stack.start()
         _print_welcome(settings, started)
+        next_retention = 0.0
         while True:
             failed = stack.first_exited()
             if failed is not None:
                 print(f"ERROR: the {failed.name} stopped; see {failed.log_path}", file=sys.stderr)
                 return 1
+            if time.monotonic() >= next_retention:  # at start, then once a day
+                _run_retention()
+                next_retention = time.monotonic() + RETENTION_INTERVAL
             time.sleep(1)
     except StackError as error:
         print(f"ERROR: {error}", file=sys.stderr)
@@ -146,7 +165,30 @@ def main(argv: Optional[List[str]] = None) -> int:
         "--min-entity-f1", type=float, default=None,
         help="exit with an error when F1 for occupation (beroep) or place (regio) is below this value",
     )
+    p_staff = sub.add_parser("staff", help="staff accounts for the review app (/review/)")
+    staff_sub = p_staff.add_subparsers(dest="staff_command", required=True)
+    p_add = staff_sub.add_parser("add", help="create a staff account; asks for the password")
+    p_add.add_argument("username")
+    p_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p_add.add_argument("--reset", action="store_true", help="give an existing account a new password")
+    staff_sub.add_parser("list", help="list staff accounts")
+    p_disable = staff_sub.add_parser("disable", help="disable a staff account")
+    p_disable.add_argument("username")
+    p_ret = sub.add_parser("retention", help="delete conversations older than the retention period")
+    p_ret.add_argument("--days", type=int, default=None, help="default: REVIEW_RETENTION_DAYS (180)")
     args = parser.parse_args(argv)
+    if args.command == "staff":
+        from bot.review import commands
+
+        if args.staff_command == "add":
+            return commands.add_staff(args.username, args.password_stdin, args.reset)
+        if args.staff_command == "list":
+            return commands.list_staff()
+        return commands.disable_staff(args.username)
+    if args.command == "retention":
+        from bot.review.commands import retention
+
+        return retention(args.days)
     if args.command == "train":
         return train(force=args.force)
     if args.command == "run":

@@ -42,6 +42,11 @@ ERRORS = {
     "slow": "De coach reageert nu te traag. Probeer het zo opnieuw.",
     "busy": "Even geduld: de coach is nog bezig met je vorige bericht.",
 }
+# Said after the user asked in the chat to delete the conversation and it is gone.
+DELETED = ("Klaar. Ik heb dit gesprek gewist, ook in onze database. Er staat niets meer van. "
+           "Wil je opnieuw beginnen? Stel gerust een nieuwe vraag.")
+DELETE_FAILED = ("Het wissen is nu niet gelukt. Je gesprek staat er dus nog. "
+                 "Probeer het zo opnieuw, of druk bovenaan op 'Wis gesprek'.")
 
 
 def error(code: str, status: int) -> JsonResponse:
@@ -92,6 +97,28 @@ def parse(request: HttpRequest) -> Tuple[Optional[Dict[str, Any]], Optional[Json
         "message": message,
         "metadata": clean_metadata(body.get("metadata")),
     }, None
+
+
+def asks_deletion(replies: Any) -> bool:
+    """The bot's signal that the user confirmed "wis mijn gesprek" (see actions/affirm.py).
+
+    The bot itself says nothing then: the deletion happens here, after Rasa has
+    saved the turn, and only what really happened is told to the user."""
+    return isinstance(replies, list) and any(
+        isinstance(r, dict) and isinstance(r.get("custom"), dict) and r["custom"].get("wis_gesprek") is True
+        for r in replies
+    )
+
+
+def delete_on_request(sender: str) -> Dict[str, Any]:
+    from bot.review.deletion import forget
+
+    try:
+        forget(sender)
+    except Exception:  # the user must hear the truth, whatever broke
+        LOGGER.exception("Deleting a conversation on the user's request failed")
+        return {"messages": [{"text": DELETE_FAILED, "buttons": []}], "gewist": False}
+    return {"messages": [{"text": DELETED, "buttons": []}], "gewist": True}
 
 
 def simplify(replies: Any) -> list:
@@ -145,9 +172,14 @@ def forward(body: Dict[str, Any], key: str) -> JsonResponse:
         LOGGER.warning("Rasa answered HTTP %s", response.status_code)
         return error("unreachable", 502)
     try:
-        messages = simplify(response.json())
+        replies = response.json()
     except ValueError:
         return error("unreachable", 502)
+    if asks_deletion(replies):
+        result = delete_on_request(body["sender"])
+        cache.set(key, result["messages"], ANSWER_TTL)
+        return JsonResponse(result)
+    messages = simplify(replies)
     cache.set(key, messages, ANSWER_TTL)
     return JsonResponse({"messages": messages})
 
@@ -156,10 +188,9 @@ def forward(body: Dict[str, Any], key: str) -> JsonResponse:
 @require_http_methods(["DELETE"])
 def delete(request: HttpRequest, sender: str) -> JsonResponse:
     """"Wis gesprek": every event of this conversation leaves the tracker store."""
-    from bot.web.conversations import delete_conversation
+    from bot.review.deletion import forget
 
     if not SENDER.match(sender):
         return error("invalid", 400)
-    removed = delete_conversation(sender)
-    LOGGER.info("Deleted a conversation on request (%s events)", removed)
+    forget(sender)
     return JsonResponse({"gewist": True})

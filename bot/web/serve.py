@@ -9,6 +9,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bot.web.settings")
 
 
 def main() -> None:
+    import django
+    from django.core.management import call_command
     from django.core.wsgi import get_wsgi_application
     from waitress import serve
 
@@ -17,6 +19,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=WEB_PORT)
     args = parser.parse_args()
+    django.setup()
+    call_command("migrate", interactive=False, verbosity=0)  # the review app's own tables
     serve(get_wsgi_application(), host="0.0.0.0", port=args.port, threads=8, ident="overstapcoach")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from urllib.parse import unquote, urlparse
 
 from bot.settings import ROOT, load_environment
 
@@ -31,20 +32,72 @@ RASA_TIMEOUT = float(ENV.get("RASA_TIMEOUT", 20))
 # https://www.werkenbijvoorbeeld.nl. The web app's own pages always may.
 EMBED_ORIGINS = _list("WEB_EMBED_ORIGINS")
 
-INSTALLED_APPS = ["django.contrib.staticfiles", "bot.web"]
+def _database() -> dict:
+    """The review app's own tables: SQLite under var/ unless REVIEW_DB_URL names
+    a PostgreSQL database (postgresql://user:password@host:port/name)."""
+    url = ENV.get("REVIEW_DB_URL", "")
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(ROOT / ENV.get("REVIEW_DB", "var/review.db"))}
+    parts = urlparse(url)
+    if parts.scheme not in ("postgres", "postgresql"):
+        raise RuntimeError("REVIEW_DB_URL must start with postgresql://")
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": parts.path.lstrip("/"),
+        "USER": unquote(parts.username or ""),
+        "PASSWORD": unquote(parts.password or ""),
+        "HOST": parts.hostname or "",
+        "PORT": str(parts.port or ""),
+    }
+
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "bot.web",
+    "bot.review",
+]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "bot.web.cors.EmbedCorsMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 ROOT_URLCONF = "bot.web.urls"
 TEMPLATES = [{
     "BACKEND": "django.template.backends.django.DjangoTemplates",
     "APP_DIRS": True,
-    "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    "OPTIONS": {"context_processors": [
+        "django.template.context_processors.request",
+        "django.contrib.auth.context_processors.auth",
+        "django.contrib.messages.context_processors.messages",
+    ]},
 }]
-DATABASES: dict = {}
+DATABASES = {"default": _database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Staff log in to the review app; accounts come from `overstapcoach staff add`.
+LOGIN_URL = "/review/login/"
+LOGIN_REDIRECT_URL = "/review/"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = ENV.get("WEB_SECURE_COOKIES", "0") == "1"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Conversations older than this many days are deleted by `overstapcoach retention`
+# (make run runs it at start and then daily).
+REVIEW_RETENTION_DAYS = int(ENV.get("REVIEW_RETENTION_DAYS", 180))
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_URL = "/static/"
 STATIC_ROOT = ROOT / "var" / "static"

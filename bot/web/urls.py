@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bot.web import chat, views
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("widget.css", views.widget_file, {"name": "widget.css"}, name="widget_css"),
     path("api/chat", chat.chat, name="chat"),
     path("api/chat/<str:sender>", chat.delete, name="chat_delete"),
+    path("review/", include("bot.review.urls")),
 ]

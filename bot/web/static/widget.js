@@ -201,6 +201,10 @@
       setBusy(false);
       if (!result.ok) { failed(message, result.body && result.body.bericht); return; }
       state.pending = null;
+      if (result.body.gewist) {  // deleted on the user's request in the chat: start afresh
+        state = { sender: newId(), log: [], pending: null, open: true, started: true };
+        renderLog();
+      }
       (result.body.messages || []).forEach(function (reply) {
         addEntry({ from: "bot", text: reply.text || "", buttons: reply.buttons || [] });
       });

@@ -1,3 +1,6 @@
+"""Django for the web app and review app tests: settings from the environment
+set here (before Django reads them), a database per test from pytest-django."""
+
 import os
 
 import django
@@ -11,7 +14,7 @@ django.setup()
 
 
 @pytest.fixture
-def client():
+def client(db):
     from django.core.cache import cache
     from django.test import Client
 

@@ -1,0 +1,1 @@
+"""The staff review app: find, read, tag and export conversations (under /review/)."""

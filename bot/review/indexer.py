@@ -1,0 +1,97 @@
+"""Keeps the `Conversation` index in step with Rasa's tracker store.
+
+Each sync reads the events added since the last one, and rebuilds the summary
+of every conversation they touch from all of its events. It re-reads a small
+overlap of older ids, because on PostgreSQL a transaction that took a lower id
+can commit after a higher one was already read.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from typing import Dict, List, Optional
+
+from django.db import transaction
+from django.utils import timezone
+
+from bot.review import tracker_store
+from bot.review.models import Conversation, SyncState
+from bot.review.summary import summarize
+from bot.review.tracker_store import Event
+
+OVERLAP = 200  # ids re-read on each sync
+BATCH = 50_000  # events per read
+MIN_INTERVAL = 2.0  # seconds between syncs triggered by page views
+
+_last_run = 0.0
+
+
+def state() -> SyncState:
+    found = SyncState.objects.first()
+    return found or SyncState.objects.create(last_event_id=0)
+
+
+def _apply(by_sender: Dict[str, List[Event]]) -> None:
+    existing = {c.sender_id: c for c in Conversation.objects.filter(sender_id__in=list(by_sender))}
+    new, changed = [], []
+    for sender, events in by_sender.items():
+        events.sort(key=lambda e: e.id)
+        fields = summarize(sender, events)
+        row = existing.get(sender)
+        if row is None:
+            new.append(Conversation(sender_id=sender, **fields))
+            continue
+        if row.last_event_id == fields["last_event_id"]:
+            continue
+        for name, value in fields.items():
+            setattr(row, name, value)
+        changed.append(row)
+    Conversation.objects.bulk_create(new, batch_size=500)
+    if changed:
+        Conversation.objects.bulk_update(changed, list(summarize_fields()), batch_size=500)
+
+
+def summarize_fields() -> List[str]:
+    return [
+        "started_at", "last_at", "source", "vacature_id", "user_messages", "intents", "beliefs",
+        "trajectories", "had_fallback", "low_confidence", "min_confidence", "last_intent",
+        "feedback", "feedback_comment", "first_message", "search_text", "last_event_id",
+    ]
+
+
+def sync(url: Optional[str] = None) -> int:
+    """Brings the index up to date; returns how many conversations were rebuilt."""
+    rebuilt = 0
+    while True:
+        current = state()
+        start = max(0, current.last_event_id - OVERLAP)
+        events = tracker_store.events_after(start, url, limit=BATCH)
+        if not events or events[-1].id <= current.last_event_id:
+            break
+        by_sender: Dict[str, List[Event]] = defaultdict(list)
+        for event in events:
+            by_sender[event.sender_id].append(event)
+        seen = {e.id for e in events}
+        # Older events of the touched conversations, read before this window.
+        for event in tracker_store.events_of(list(by_sender), url, up_to=start):
+            if event.id not in seen:
+                by_sender[event.sender_id].append(event)
+        with transaction.atomic():
+            _apply(by_sender)
+            current.last_event_id = events[-1].id
+            current.synced_at = timezone.now()
+            current.save()
+        rebuilt += len(by_sender)
+        if len(events) < BATCH:
+            break
+    return rebuilt
+
+
+def sync_if_due() -> None:
+    """A cheap sync for page views: at most one every MIN_INTERVAL seconds."""
+    global _last_run
+    if time.monotonic() - _last_run < MIN_INTERVAL:
+        return
+    _last_run = time.monotonic()
+    sync()

@@ -1,0 +1,44 @@
+"""The staff login form, with a brake on guessing: after five wrong passwords
+for one account (or from one address) it waits fifteen minutes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
+
+MAX_FAILURES = 5
+LOCK_SECONDS = 15 * 60
+LOCKED = "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Gebruikersnaam of wachtwoord klopt niet.",
+        "inactive": "Dit account is uitgeschakeld.",
+    }
+
+    def keys(self):
+        username = (self.data.get("username") or "").strip().lower()[:150]
+        address = self.request.META.get("REMOTE_ADDR", "") if self.request else ""
+        return [f"login-fail:user:{username}", f"login-fail:addr:{address}"]
+
+    def clean(self):
+        keys = self.keys()
+        if any((cache.get(k) or 0) >= MAX_FAILURES for k in keys):
+            raise forms.ValidationError(LOCKED, code="locked")
+        try:
+            data = super().clean()
+        except forms.ValidationError:
+            for key in keys:
+                cache.add(key, 0, LOCK_SECONDS)
+                cache.incr(key)
+            raise
+        for key in keys:
+            cache.delete(key)
+        return data
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_staff:
+            raise forms.ValidationError("Dit account heeft geen toegang tot de gesprekken.", code="not_staff")
