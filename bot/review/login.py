@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import LoginView
 from django.core.cache import cache
+from django.shortcuts import redirect
+
+from bot.review.access import is_staff
 
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
@@ -42,3 +46,15 @@ class LoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         if not user.is_staff:
             raise forms.ValidationError("Dit account heeft geen toegang tot de gesprekken.", code="not_staff")
+
+
+class StaffLoginView(LoginView):
+    """Staff who are logged in go straight on; anyone else sees the form."""
+
+    template_name = "review/login.html"
+    authentication_form = LoginForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_staff(request.user) and request.method == "GET":
+            return redirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)

@@ -2,14 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bot.review import edits, views
-from bot.review.login import LoginForm
+from bot.review.login import StaffLoginView
 
 app_name = "review"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(
-        template_name="review/login.html", authentication_form=LoginForm,
-        redirect_authenticated_user=True), name="login"),
+    path("login/", StaffLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page="review:login"), name="logout"),
     path("", views.conversation_list, name="list"),
     path("grafieken/", views.chart_page, name="charts"),
