@@ -8,7 +8,7 @@ can commit after a higher one was already read.
 
 from __future__ import annotations
 
-import time
+import threading
 from collections import defaultdict
 from typing import Dict, List, Optional
 
@@ -20,11 +20,10 @@ from bot.review.models import Conversation, SyncState
 from bot.review.summary import summarize
 from bot.review.tracker_store import Event
 
-OVERLAP = 200  # ids re-read on each sync
+OVERLAP = 200  # ids re-read on each sync that finds new events
 BATCH = 50_000  # events per read
-MIN_INTERVAL = 2.0  # seconds between syncs triggered by page views
 
-_last_run = 0.0
+_lock = threading.Lock()  # one sync at a time per process
 
 
 def state() -> SyncState:
@@ -39,6 +38,8 @@ def _apply(by_sender: Dict[str, List[Event]]) -> None:
         events.sort(key=lambda e: e.id)
         fields = summarize(sender, events)
         row = existing.get(sender)
+        if row is None and not fields["user_messages"]:
+            continue  # only a session start, e.g. from a status check: nothing to review
         if row is None:
             new.append(Conversation(sender_id=sender, **fields))
             continue
@@ -47,7 +48,8 @@ def _apply(by_sender: Dict[str, List[Event]]) -> None:
         for name, value in fields.items():
             setattr(row, name, value)
         changed.append(row)
-    Conversation.objects.bulk_create(new, batch_size=500)
+    # ignore_conflicts: another process may have just indexed the same new conversation.
+    Conversation.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
     if changed:
         Conversation.objects.bulk_update(changed, list(summarize_fields()), batch_size=500)
 
@@ -61,7 +63,16 @@ def summarize_fields() -> List[str]:
 
 
 def sync(url: Optional[str] = None) -> int:
-    """Brings the index up to date; returns how many conversations were rebuilt."""
+    """Brings the index up to date; returns how many conversations were rebuilt.
+
+    Every review page calls it: when nothing is new it costs one indexed query."""
+    with _lock:
+        if tracker_store.latest_event_id(url) <= state().last_event_id:
+            return 0
+        return _sync(url)
+
+
+def _sync(url: Optional[str]) -> int:
     rebuilt = 0
     while True:
         current = state()
@@ -86,12 +97,3 @@ def sync(url: Optional[str] = None) -> int:
         if len(events) < BATCH:
             break
     return rebuilt
-
-
-def sync_if_due() -> None:
-    """A cheap sync for page views: at most one every MIN_INTERVAL seconds."""
-    global _last_run
-    if time.monotonic() - _last_run < MIN_INTERVAL:
-        return
-    _last_run = time.monotonic()
-    sync()

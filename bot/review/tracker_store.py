@@ -80,6 +80,13 @@ def events_after(last_id: int, url: Optional[str] = None, limit: int = 50_000) -
         return [_event(row) for row in connection.execute(query)]
 
 
+def latest_event_id(url: Optional[str] = None) -> int:
+    if not has_events_table(url):
+        return 0
+    with engine(url).connect() as connection:
+        return connection.execute(sa.select(sa.func.max(EVENTS.c.id))).scalar() or 0
+
+
 def events_of(sender_ids: Iterable[str], url: Optional[str] = None, up_to: Optional[int] = None) -> Iterator[Event]:
     """All events of these conversations (optionally only ids <= up_to), by id."""
     senders = list(sender_ids)

@@ -17,7 +17,7 @@ PAGE_SIZE = 25
 
 
 def filtered(request: HttpRequest):
-    indexer.sync_if_due()
+    indexer.sync()
     form = filters.ConversationFilter(request.GET or None)
     return form, filters.apply(form).prefetch_related("tags")
 
@@ -39,7 +39,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 
 
 def conversation_or_404(sender: str) -> Conversation:
-    indexer.sync_if_due()
+    indexer.sync()
     found = Conversation.objects.filter(sender_id=sender).first()
     if found is None:
         raise Http404("Dit gesprek bestaat niet (meer).")

@@ -30,11 +30,29 @@ def stack(tmp_path_factory):
         RASA_URL=f"http://127.0.0.1:{RASA_PORT}",
         ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
         TRACKER_DB=str(tmp / "tracker.db"),
+        REVIEW_DB=str(tmp / "review.db"),
     )
     running = Stack(Settings.from_env(env), env, tmp / "log")
     running.start()
     yield running
     running.stop()
+
+
+STAFF = ("stack-staff", "stack-test-wachtwoord-42")
+
+
+@pytest.fixture(scope="session")
+def staff_account(stack):
+    """A staff account made the way a newcomer makes one: `overstapcoach staff add`."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    command = [str(Path(sys.executable).parent / "overstapcoach"), "staff", "add", STAFF[0], "--password-stdin"]
+    done = subprocess.run(command, input=STAFF[1] + "\n", text=True, capture_output=True,
+                          env=stack.env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return STAFF
 
 
 class Chat:

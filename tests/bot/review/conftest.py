@@ -73,10 +73,6 @@ class Writer:
 def tracker(tmp_path, monkeypatch, db):
     path = tmp_path / "tracker.db"
     monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{path}")
-    from bot.review import indexer
-
-    monkeypatch.setattr(indexer, "_last_run", 0.0)
-    monkeypatch.setattr(indexer, "MIN_INTERVAL", 0.0)
     return Writer(path)
 
 
