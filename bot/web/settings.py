@@ -103,6 +103,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = ROOT / "var" / "static"
 LANGUAGE_CODE = "nl"
 USE_TZ = True
+TIME_ZONE = "Europe/Amsterdam"  # staff read times in Dutch local time
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Django must not reconfigure logging: dictConfig would close the handlers that Rasa

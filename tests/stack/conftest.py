@@ -1,5 +1,6 @@
 """Starts the real action server and Rasa server once for all stack tests."""
 
+import os
 import uuid
 
 import pytest
@@ -86,3 +87,15 @@ def chat():
 
 def texts(replies):
     return " ".join(r.get("text", "") for r in replies)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (no browser download)."""
+    from playwright import sync_api as playwright
+
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                     args=["--no-sandbox"])
+        yield launched
+        launched.close()

@@ -3,11 +3,9 @@ the running web app, Rasa server and action server. Screenshots of both demo pag
 (desktop and 375 px mobile) go to reports/screenshots/."""
 
 import html
-import os
 from pathlib import Path
 
 import pytest
-from playwright import sync_api as playwright
 
 from tests.stack.conftest import WEB_PORT
 
@@ -17,16 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 WEB = f"http://localhost:{WEB_PORT}"
 SHOTS = ROOT / "reports" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 REPLY_TIMEOUT = 45_000
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
