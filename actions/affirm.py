@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import answer_messages, offer_events, offer_from_last_turn, send_all
+from actions.answers import Message, answer_messages, offer_events, offer_from_last_turn, send_all
 from actions.knowledge import KNOWLEDGE
 from actions.salary import ASKED_FOR_PAY
 from actions.services.cbs import live_enabled
 from actions.training_routes import route_messages
-from actions.trajectory import trajectory_messages
+from actions.trajectory import shown_events, trajectory_messages
 from actions.vacancies import vacancy_messages
 
 
-async def lookup_messages(target: str, tracker: Tracker):
-    """A "ja" to an offer of training routes, a trajectory or vacancy figures."""
+async def lookup_messages(target: str, tracker: Tracker) -> Tuple[List[Message], List[EventType]]:
+    """A "ja" to an offer of training routes, a trajectory or vacancy figures:
+    the messages, and the events that remember which occupations were shown."""
     if target == "routes":
-        return route_messages(tracker)
-    if target == "traject":
-        return trajectory_messages(tracker, use_slot=False)
-    if target == "traject_beroep":  # the occupation the user just named
-        return trajectory_messages(tracker, use_slot=True)
-    return await vacancy_messages(tracker, live=live_enabled())
+        return route_messages(tracker), []
+    if target in ("traject", "traject_beroep"):  # traject_beroep: the occupation the user just named
+        messages, shown = trajectory_messages(tracker, use_slot=target == "traject_beroep")
+        return messages, shown_events(shown)
+    return await vacancy_messages(tracker, live=live_enabled()), []
 
 
 class ActionAffirm(Action):
@@ -44,8 +44,9 @@ class ActionAffirm(Action):
             return [SlotSet("voorstel", ASKED_FOR_PAY)]
         targets = offer.split(",")
         if targets[0] in ("routes", "traject", "traject_beroep", "vacatures"):
-            send_all(dispatcher, await lookup_messages(targets[0], tracker))
-            return [SlotSet("voorstel", None)]
+            messages, events = await lookup_messages(targets[0], tracker)
+            send_all(dispatcher, messages)
+            return [SlotSet("voorstel", None)] + events
         if targets[0] in KNOWLEDGE.answers:
             answer = KNOWLEDGE.answers[targets[0]]
             send_all(dispatcher, answer_messages(answer))

@@ -9,7 +9,7 @@ how you grow from there to independent work, for one occupation or for the
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -71,8 +71,7 @@ def one_occupation(occupation: Occupation) -> List[Message]:
     ]
 
 
-def suggestion_messages(tracker: Tracker) -> List[Message]:
-    suggestions, personal = rank_for(tracker)
+def suggestion_messages(tracker: Tracker, suggestions: List[Suggestion], personal: bool) -> List[Message]:
     heading = TEXTS["voorstel_persoonlijk" if personal else "voorstel_algemeen"]
     lines = [heading] + [
         f"• {s.occupation.naam.capitalize()}, {because(s)}." for s in suggestions
@@ -91,20 +90,30 @@ def suggestion_messages(tracker: Tracker) -> List[Message]:
     ]
 
 
-def trajectory_messages(tracker: Tracker, use_slot: Optional[bool] = None) -> List[Message]:
+def trajectory_messages(
+    tracker: Tracker, use_slot: Optional[bool] = None
+) -> Tuple[List[Message], List[str]]:
     """"Hoe snel kan ik beginnen?" may mean the occupation talked about before;
     "welke beroepen passen bij mij?" (and a "ja" after the intake) asks for suggestions.
-    `use_slot` overrides that choice (a "ja" to "wil je weten hoe je als X begint?")."""
+    `use_slot` overrides that choice (a "ja" to "wil je weten hoe je als X begint?").
+    Returns the messages and the keys of the occupations they show."""
     intent = intent_of(tracker)
     if use_slot is None:
         use_slot = intent == "ask_functional_deployability"
     job = occupation_of(tracker, use_slot=use_slot)
     if job.kind in ("vague", "unknown"):
         target = intent if intent in ("ask_occupations", "ask_functional_deployability") else "ask_functional_deployability"
-        return choice_messages(job, target)
+        return choice_messages(job, target), []
     if job.kind == "known" and job.occupation:
-        return one_occupation(job.occupation)
-    return suggestion_messages(tracker)
+        return one_occupation(job.occupation), [job.occupation.key]
+    suggestions, personal = rank_for(tracker)
+    return suggestion_messages(tracker, suggestions, personal), [s.occupation.key for s in suggestions]
+
+
+def shown_events(shown: List[str]) -> List[EventType]:
+    """Remembers which occupations were shown (slot voorgestelde_beroepen, for the
+    review app's charts); a choice between occupations shows none."""
+    return [SlotSet("voorgestelde_beroepen", shown)] if shown else []
 
 
 class ActionTrajectory(Action):
@@ -114,5 +123,6 @@ class ActionTrajectory(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        send_all(dispatcher, trajectory_messages(tracker))
-        return [SlotSet("voorstel", None)]
+        messages, shown = trajectory_messages(tracker)
+        send_all(dispatcher, messages)
+        return [SlotSet("voorstel", None)] + shown_events(shown)

@@ -1,5 +1,7 @@
 """action_trajectory and the ranking behind it."""
 
+from rasa_sdk.events import SlotSet
+
 from actions.suggestions import rank
 from actions.trajectory import ActionTrajectory
 from tests.actions.conftest import make_tracker, run
@@ -35,6 +37,26 @@ def test_suggestions_use_the_intake_and_say_why(dispatcher):
             in said[0])
     assert said[1].startswith("Zo kun je als ")
     assert "Stel me een paar vragen" not in [b["title"] for b in dispatcher.messages[2]["buttons"]]
+
+
+def test_the_occupations_shown_are_remembered_for_the_review_app(dispatcher):
+    slots = {"motivatie": "handen", "sector": "zorg"}
+    events = run(ActionTrajectory(), dispatcher, make_tracker("ask_occupations", "welke beroepen passen bij mij",
+                                                              slots=slots))
+    shown = [line[2:].split(",")[0].lower() for line in texts(dispatcher)[0].splitlines()[1:]]
+    assert events == [SlotSet("voorstel", None), SlotSet("voorgestelde_beroepen", shown)]
+    assert len(shown) == 3
+
+    dispatcher.messages.clear()
+    events = run(ActionTrajectory(), dispatcher, make_tracker(
+        "ask_functional_deployability", "hoe snel kan ik koeltechnicus worden", [("beroep", "koeltechnicus")]))
+    assert events == [SlotSet("voorstel", None), SlotSet("voorgestelde_beroepen", ["koeltechnicus"])]
+
+
+def test_a_choice_between_occupations_shows_none(dispatcher):
+    events = run(ActionTrajectory(), dispatcher, make_tracker(
+        "ask_functional_deployability", "hoe snel kan ik monteur worden", [("beroep", "monteur")]))
+    assert events == [SlotSet("voorstel", None)]
 
 
 def test_without_anything_known_the_most_sought_occupations_come_with_an_offer(dispatcher):
@@ -91,5 +113,7 @@ def test_naming_an_occupation_offers_how_to_start_and_yes_gives_its_trajectory(d
     dispatcher.messages.clear()
     history = [user("ik denk aan loodgieter"), {"event": "action", "name": "action_inform"},
                {"event": "slot", "name": "voorstel", "value": events[0]["value"]}, user("ja", "affirm")]
-    run(ActionAffirm(), dispatcher, make_tracker("affirm", "ja", slots={"beroep": "loodgieter"}, events=history))
+    events = run(ActionAffirm(), dispatcher, make_tracker("affirm", "ja", slots={"beroep": "loodgieter"},
+                                                          events=history))
     assert texts(dispatcher)[0].startswith("Loodgieter:")
+    assert events == [SlotSet("voorstel", None), SlotSet("voorgestelde_beroepen", ["loodgieter"])]
