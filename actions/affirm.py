@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import Message, answer_messages, offer_events, offer_from_last_turn, send_all
+from actions.deletion import DELETE_OFFER, send_delete_signal
 from actions.knowledge import KNOWLEDGE
 from actions.salary import ASKED_FOR_PAY
 from actions.services.cbs import live_enabled
@@ -38,6 +39,11 @@ class ActionAffirm(Action):
         offer = offer_from_last_turn(tracker)
         if not offer:
             dispatcher.utter_message(response="utter_affirm")
+            return []
+        if offer == DELETE_OFFER:
+            # Only the signal, no text: the web app deletes the conversation and
+            # tells the user (the contract is in actions/deletion.py).
+            send_delete_signal(dispatcher)
             return []
         if offer == ASKED_FOR_PAY:
             dispatcher.utter_message(text=KNOWLEDGE.salary.vraag_eigen_salaris)
