@@ -58,6 +58,8 @@ eval-nlu: setup
 bench: setup
 	@echo "==> lookup latency from the snapshot (target p95 < 20 ms)"
 	@$(BIN)/python bench/lookup_latency.py
+	@echo "==> review app with 10 000 conversations (targets: pages p95 < 300 ms, charts < 1.5 s, sync of 50 events < 200 ms)"
+	@$(BIN)/python bench/review_scale.py
 
 test: validate unit stories stack
 	@echo "==> NLU gate (intent macro-F1 >= $(NLU_GATE); beroep and regio entity F1 >= $(ENTITY_GATE))"
