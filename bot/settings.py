@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from dotenv import dotenv_values
@@ -28,11 +29,26 @@ def ensure_env_file() -> None:
     ENV_FILE.write_text(text, encoding="utf-8")
 
 
-def load_environment() -> dict:
-    """Returns os.environ merged over .env.example and .env (environment wins)."""
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+@lru_cache(maxsize=8)
+def _file_values(example_mtime: int, env_mtime: int) -> dict:  # noqa: ARG001 (cache keys)
     merged = {k: v for k, v in dotenv_values(ENV_EXAMPLE).items() if v is not None}
     if ENV_FILE.exists():
         merged.update({k: v for k, v in dotenv_values(ENV_FILE).items() if v is not None})
+    return merged
+
+
+def load_environment() -> dict:
+    """Returns os.environ merged over .env.example and .env (environment wins).
+
+    The files are parsed again only when they change; os.environ is read each time."""
+    merged = dict(_file_values(_mtime(ENV_EXAMPLE), _mtime(ENV_FILE)))
     merged.update(os.environ)
     return merged
 

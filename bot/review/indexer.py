@@ -43,7 +43,7 @@ def _apply(by_sender: Dict[str, List[Event]]) -> None:
         if row is None:
             new.append(Conversation(sender_id=sender, **fields))
             continue
-        if row.last_event_id == fields["last_event_id"]:
+        if (row.last_event_id, row.event_count) == (fields["last_event_id"], fields["event_count"]):
             continue
         for name, value in fields.items():
             setattr(row, name, value)
@@ -58,7 +58,7 @@ def summarize_fields() -> List[str]:
     return [
         "started_at", "last_at", "source", "vacature_id", "user_messages", "intents", "beliefs",
         "trajectories", "had_fallback", "low_confidence", "min_confidence", "last_intent",
-        "feedback", "feedback_comment", "first_message", "search_text", "last_event_id",
+        "feedback", "feedback_comment", "first_message", "search_text", "last_event_id", "event_count",
     ]
 
 
@@ -83,6 +83,13 @@ def _sync(url: Optional[str]) -> int:
         by_sender: Dict[str, List[Event]] = defaultdict(list)
         for event in events:
             by_sender[event.sender_id].append(event)
+        # The overlap re-reads conversations the index already has in full: skip those
+        # whose number of events is unchanged (a late event with a lower id changes it).
+        stored = dict(Conversation.objects.filter(sender_id__in=list(by_sender))
+                      .values_list("sender_id", "event_count"))
+        counts = tracker_store.event_counts([s for s in by_sender if s in stored], url)
+        for sender in [s for s in by_sender if s in stored and counts.get(s) == stored[s]]:
+            del by_sender[sender]
         seen = {e.id for e in events}
         # Older events of the touched conversations, read before this window.
         for event in tracker_store.events_of(list(by_sender), url, up_to=start):

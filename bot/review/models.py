@@ -42,6 +42,7 @@ class Conversation(models.Model):
     first_message = models.CharField(max_length=200, blank=True)
     search_text = models.TextField(blank=True)  # masked, lower case
     last_event_id = models.BigIntegerField(default=0)
+    event_count = models.PositiveIntegerField(default=0)  # tells a late, lower-id event apart
     # The staff's own state.
     reviewed = models.BooleanField(default=False, db_index=True)
     reviewed_at = models.DateTimeField(null=True, blank=True)

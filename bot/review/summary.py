@@ -53,4 +53,5 @@ def summarize(sender_id: str, events: List[Event]) -> Dict[str, Any]:
         "first_message": (typed[0].text if typed else "")[:200],
         "search_text": "\n".join(t.text for t in typed).lower(),
         "last_event_id": events[-1].id,
+        "event_count": len(events),
     }

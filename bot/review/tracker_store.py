@@ -101,6 +101,20 @@ def events_of(sender_ids: Iterable[str], url: Optional[str] = None, up_to: Optio
                 yield _event(row)
 
 
+def event_counts(sender_ids: Iterable[str], url: Optional[str] = None) -> Dict[str, int]:
+    """How many events each of these conversations has (an indexed count, no JSON read)."""
+    senders = list(sender_ids)
+    counts: Dict[str, int] = {}
+    if not senders or not has_events_table(url):
+        return counts
+    with engine(url).connect() as connection:
+        for start in range(0, len(senders), CHUNK):
+            query = (sa.select(EVENTS.c.sender_id, sa.func.count()).where(EVENTS.c.sender_id.in_(senders[start:start + CHUNK]))
+                     .group_by(EVENTS.c.sender_id))
+            counts.update({sender: n for sender, n in connection.execute(query)})
+    return counts
+
+
 def last_activity(url: Optional[str] = None) -> Dict[str, float]:
     """The time of each conversation's newest event."""
     if not has_events_table(url):

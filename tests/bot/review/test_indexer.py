@@ -117,3 +117,23 @@ def test_bad_filter_values_get_a_message(db):
     later = filters.ConversationFilter({"van": "2026-05-02", "tot": "2026-05-01"})
     assert not later.is_valid()
     assert "De begindatum ligt na de einddatum." in later.non_field_errors()
+
+
+def test_a_late_event_with_a_lower_id_is_not_lost(tracker):
+    """On PostgreSQL a turn that took a lower id can commit after a higher one was read."""
+    import sqlite3
+
+    salary_doubter(tracker)
+    confused_vacancy_visitor(tracker)
+    path = tracker.url.removeprefix("sqlite:///")
+    with sqlite3.connect(path) as db:  # hold back one of the doubter's events, as if not yet committed
+        late = db.execute("SELECT * FROM events WHERE sender_id = 'salaris-twijfel-001' AND type_name = 'user' "
+                          "ORDER BY id DESC LIMIT 1").fetchone()
+        db.execute("DELETE FROM events WHERE id = ?", (late[0],))
+    indexer.sync()
+    assert Conversation.objects.get(sender_id="salaris-twijfel-001").user_messages == 4
+    with sqlite3.connect(path) as db:  # now it commits, with its old, lower id
+        db.execute(f"INSERT INTO events VALUES ({','.join('?' * len(late))})", late)
+    tracker.conversation("vacature-verward-002", [("user", "nog een vraag", "ask_funding", 0.9)])
+    indexer.sync()
+    assert Conversation.objects.get(sender_id="salaris-twijfel-001").user_messages == 5
