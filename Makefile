@@ -18,7 +18,7 @@ help:
 	@echo "make run       set up, train if needed, start the coach (Ctrl-C stops it)"
 	@echo "make test      set up and run every check (validate, pytest, train, stories, NLU gate)"
 	@echo "make eval-nlu  score NLU on the held-out test set -> reports/nlu-eval.md"
-	@echo "make bench     benchmarks (lookup latency) -> reports/bench-*.json"
+	@echo "make bench     benchmarks (lookup latency, review app with 10 000 conversations) -> reports/bench-*.json"
 	@echo "make train     train the model if data or config changed"
 	@echo "make lock      recompile requirements.lock from requirements.in"
 
