@@ -142,3 +142,44 @@ def test_staff_delete_removes_every_event(stack, staff, conversations):
     assert stored_events(stack, sender) == 0
     assert sender not in senders_on(staff, "")
     assert staff.get(f"{WEB}/review/gesprek/{sender}/", timeout=30).status_code == 404
+
+
+def test_the_user_deletes_the_conversation_in_the_chat(stack, staff):
+    sender = uuid.uuid4().hex
+    say(sender, "/greet")
+    say(sender, "wat verdient een elektricien")
+    asked = say(sender, "kun je mijn gesprek verwijderen?")
+    assert "gewist" not in asked and stored_events(stack, sender) > 0  # it asks first
+    assert "Ja, wis alles" in [b["title"] for m in asked["messages"] for b in m["buttons"]]
+    done = say(sender, "/affirm")
+    assert done["gewist"] is True
+    assert "gewist" in " ".join(m["text"] for m in done["messages"])
+    assert stored_events(stack, sender) == 0
+    assert sender not in senders_on(staff, "")
+
+
+def test_no_to_the_deletion_question_keeps_everything(stack):
+    sender = uuid.uuid4().hex
+    say(sender, "/greet")
+    say(sender, "wis mijn gegevens")
+    before = stored_events(stack, sender)
+    kept = say(sender, "nee")
+    assert "gewist" not in kept
+    assert stored_events(stack, sender) > before
+
+
+def test_feedback_from_the_chat_reaches_the_review_app(stack, staff):
+    sender = uuid.uuid4().hex
+    say(sender, "/greet")
+    say(sender, "wat verdient een elektricien")
+    thanks = say(sender, "top, bedankt!")
+    assert "Had je hier iets aan?" in " ".join(m["text"] for m in thanks["messages"])
+    payloads = [b["payload"] for m in thanks["messages"] for b in m["buttons"]]
+    assert '/feedback{"feedback_score": "goed"}' in payloads
+    say(sender, '/feedback{"feedback_score": "goed"}')
+    say(sender, "Heel duidelijk, vooral het salaris. Mail me: a.b@example.nl")
+    assert sender in senders_on(staff, "feedback=goed")
+    assert sender in senders_on(staff, "feedback=met")
+    assert sender not in senders_on(staff, "feedback=slecht")
+    page = staff.get(f"{WEB}/review/gesprek/{sender}/", timeout=60).text
+    assert "Heel duidelijk, vooral het salaris. Mail me: [e-mail verborgen]" in page
