@@ -3,6 +3,8 @@ the corrections; plus the exports of what the filters select."""
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -82,40 +84,40 @@ def corrections(request: HttpRequest) -> HttpResponse:
     })
 
 
-def download_name(kind: str) -> str:
-    return f"overstapcoach-{kind}-{timezone.now():%Y%m%d-%H%M}"
-
-
-@staff_required
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    _, rows = filtered(request)
-    response = StreamingHttpResponse(exports.csv_lines(rows.iterator(chunk_size=500)),
-                                     content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{download_name("gesprekken")}.csv"'
+def attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", filename)
+    response["Content-Disposition"] = f'attachment; filename="{safe}"'
     return response
 
 
+def download_name(kind: str, extension: str) -> str:
+    return f"overstapcoach-{kind}-{timezone.now():%Y%m%d-%H%M}.{extension}"
+
+
 @staff_required
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
+def export_csv(request: HttpRequest) -> HttpResponse:
     _, rows = filtered(request)
-    response = StreamingHttpResponse(exports.json_chunks(rows.iterator(chunk_size=500)),
-                                     content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{download_name("gesprekken")}.json"'
-    return response
+    chunks = exports.csv_lines(rows.iterator(chunk_size=500))
+    return attachment(StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8"),
+                      download_name("gesprekken", "csv"))
+
+
+@staff_required
+def export_json(request: HttpRequest) -> HttpResponse:
+    _, rows = filtered(request)
+    chunks = exports.json_chunks(rows.iterator(chunk_size=500))
+    return attachment(StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8"),
+                      download_name("gesprekken", "json"))
 
 
 @staff_required
 def export_story(request: HttpRequest, sender: str) -> HttpResponse:
     conversation_or_404(sender)
     text = exports.story_yaml(build(sender, list(tracker_store.events_of([sender]))))
-    response = HttpResponse(text, content_type="text/yaml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="test_gesprek_{sender[:40]}.yml"'
-    return response
+    return attachment(HttpResponse(text, content_type="text/yaml; charset=utf-8"), f"test_gesprek_{sender[:40]}.yml")
 
 
 @staff_required
 def export_corrections(request: HttpRequest) -> HttpResponse:
     text = exports.corrections_yaml(Flag.objects.exclude(correct_intent="").order_by("created_at"))
-    response = HttpResponse(text, content_type="text/yaml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{download_name("correcties")}.yml"'
-    return response
+    return attachment(HttpResponse(text, content_type="text/yaml; charset=utf-8"), download_name("correcties", "yml"))
