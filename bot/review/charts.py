@@ -68,7 +68,7 @@ def all_charts(rows: QuerySet) -> List[Chart]:
         Chart("fallback", "Gesprekken met een niet-begrepen bericht (%)", svg.columns("Niet begrepen per dag", rates, "%"),
               f"{fallback_share}% van alle {total} gesprekken"),
         Chart("einde", "Waar gesprekken eindigen (laatste intent)", svg.bars("Laatste intent", ends.most_common(TOP))),
-        Chart("feedback", "Feedback van gebruikers", svg.bars("Feedback", [("👍 had er iets aan", feedback["goed"]), ("👎 had er niets aan", feedback["slecht"])] if rated else []),
+        Chart("feedback", "Feedback van gebruikers", svg.bars("Feedback", [("Had er iets aan", feedback["goed"]), ("Had er niets aan", feedback["slecht"])] if rated else []),
               f"{round(100 * feedback['goed'] / rated)}% positief van {rated} beoordelingen" if rated else ""),
         Chart("trajecten", "Voorgestelde trajecten (beroep)", svg.bars("Voorgestelde trajecten", count_members(r["trajectories"] for r in data))),
         Chart("vacatures", "Gesprekken per vacature", svg.bars("Gesprekken per vacature", vacancies.most_common(TOP))),

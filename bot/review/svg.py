@@ -13,6 +13,7 @@ GAP = 6
 LABEL_WIDTH = 230
 WIDTH = 640
 COLOR = "#1f6f5c"
+MAX_COLUMN = 36  # a few days of data should not look like a wall
 
 
 def _text(x: float, y: float, body: str, anchor: str = "start", size: int = 13) -> str:
@@ -52,10 +53,11 @@ def columns(title: str, items: List[Tuple[str, float]], unit: str = "") -> SafeS
              _text(left - 6, 14, f"{top:g}{unit}", anchor="end", size=11),
              f'<line x1="{left}" y1="{height - bottom}" x2="{WIDTH - 10}" y2="{height - bottom}" stroke="#8a9a95"/>']
     usable = height - bottom - 10
+    width = max(1.0, min(step - 2, MAX_COLUMN))
     for index, (label, value) in enumerate(items):
         h = usable * value / top
-        x = left + index * step
-        parts.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - h:.1f}" width="{max(1.0, step - 2):.1f}" '
+        x = left + index * step + (step - width) / 2 - 1
+        parts.append(f'<rect x="{x + 1:.1f}" y="{height - bottom - h:.1f}" width="{width:.1f}" '
                      f'height="{h:.1f}" fill="{COLOR}"><title>{escape(label)}: {value:g}{unit}</title></rect>')
     for index in sorted({0, len(items) // 2, len(items) - 1}):
         parts.append(_text(left + index * step + step / 2, height - 10, items[index][0], anchor="middle", size=11))
