@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 import sqlalchemy as sa
@@ -67,7 +68,11 @@ def _event(row: Any) -> Event:
 
 
 def has_events_table(url: Optional[str] = None) -> bool:
-    with engine(url).connect() as connection:
+    """False until Rasa has created its table; never creates a SQLite file itself."""
+    address = url or tracker_store_url()
+    if address.startswith("sqlite:///") and not Path(address[len("sqlite:///"):]).exists():
+        return False
+    with engine(address).connect() as connection:
         return sa.inspect(connection).has_table("events")
 
 

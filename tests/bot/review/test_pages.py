@@ -181,3 +181,11 @@ def test_charts_count_the_filtered_set_and_escape_labels(tracker, staff_client):
     assert "50% van alle 2 gesprekken" in page and "50% positief van 2 beoordelingen" in page
     only_vacancy = staff_client.get("/review/grafieken/?bron=vacature").content.decode()
     assert "(1 gesprekken)" in only_vacancy and "warmtepompmonteur" in only_vacancy
+
+
+def test_before_rasa_made_its_database_the_list_is_empty_and_no_file_appears(staff_client, tmp_path, monkeypatch):
+    missing = tmp_path / "nog-niet" / "tracker.db"
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{missing}")
+    page = staff_client.get("/review/")
+    assert page.status_code == 200 and "(0 gevonden)" in page.content.decode()
+    assert not missing.exists() and not missing.parent.exists()
