@@ -37,7 +37,9 @@ def _database() -> dict:
     a PostgreSQL database (postgresql://user:password@host:port/name)."""
     url = ENV.get("REVIEW_DB_URL", "")
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(ROOT / ENV.get("REVIEW_DB", "var/review.db"))}
+        path = ROOT / ENV.get("REVIEW_DB", "var/review.db")
+        path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(path)}
     parts = urlparse(url)
     if parts.scheme not in ("postgres", "postgresql"):
         raise RuntimeError("REVIEW_DB_URL must start with postgresql://")
