@@ -32,6 +32,9 @@ def stack(tmp_path_factory):
         ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
         TRACKER_DB=str(tmp / "tracker.db"),
         REVIEW_DB=str(tmp / "review.db"),
+        # Both read TRACKER_DB; the unit tests' conftest may have set these in os.environ.
+        TRACKER_DB_URL="",
+        REVIEW_DB_URL="",
     )
     running = Stack(Settings.from_env(env), env, tmp / "log")
     running.start()
