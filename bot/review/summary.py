@@ -22,7 +22,7 @@ def wrap(items: List[str]) -> str:
 
 def summarize(sender_id: str, events: List[Event]) -> Dict[str, Any]:
     transcript = build(sender_id, events)
-    users = [t for t in transcript.user_turns]
+    users = transcript.user_turns
     typed = [t for t in users if not t.button_click]
     intents = [t.intent for t in users]
     actions = {t.action for t in transcript.turns if t.kind in ("action", "bot")}

@@ -94,20 +94,19 @@ def download_name(kind: str, extension: str) -> str:
     return f"overstapcoach-{kind}-{timezone.now():%Y%m%d-%H%M}.{extension}"
 
 
-@staff_required
-def export_csv(request: HttpRequest) -> HttpResponse:
-    _, rows = filtered(request)
-    chunks = exports.csv_lines(rows.iterator(chunk_size=500))
-    return attachment(StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8"),
-                      download_name("gesprekken", "csv"))
+LIST_EXPORTS = {  # kind -> (chunks of the filtered list, content type)
+    "csv": (exports.csv_lines, "text/csv; charset=utf-8"),
+    "json": (exports.json_chunks, "application/json; charset=utf-8"),
+}
 
 
 @staff_required
-def export_json(request: HttpRequest) -> HttpResponse:
+def export_list(request: HttpRequest, kind: str) -> HttpResponse:
+    """The filtered conversations as CSV or JSON, streamed."""
     _, rows = filtered(request)
-    chunks = exports.json_chunks(rows.iterator(chunk_size=500))
-    return attachment(StreamingHttpResponse(chunks, content_type="application/json; charset=utf-8"),
-                      download_name("gesprekken", "json"))
+    chunks, content_type = LIST_EXPORTS[kind]
+    return attachment(StreamingHttpResponse(chunks(rows.iterator(chunk_size=500)), content_type=content_type),
+                      download_name("gesprekken", kind))
 
 
 @staff_required
