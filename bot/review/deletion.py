@@ -30,9 +30,13 @@ def forget(sender_id: str, url: Optional[str] = None) -> Deleted:
     return Deleted(events, annotations)
 
 
+def _cutoff(days: int, now: Optional[float]) -> float:
+    return (now or time.time()) - days * DAY
+
+
 def expired(days: int, now: Optional[float] = None, url: Optional[str] = None) -> List[str]:
     """Conversations whose newest event is older than `days` days."""
-    cutoff = (now or time.time()) - days * DAY
+    cutoff = _cutoff(days, now)
     return [sender for sender, last in tracker_store.last_activity(url).items() if last < cutoff]
 
 
@@ -40,10 +44,11 @@ def apply_retention(days: int, now: Optional[float] = None, url: Optional[str] =
     """Deletes every conversation older than the retention period; returns how many."""
     if days < 1:
         raise ValueError("the retention period must be at least 1 day")
+    now = now or time.time()  # one moment for both steps
     senders = expired(days, now, url)
     for sender in senders:
         forget(sender, url)
     # Index rows whose events vanished some other way go too.
-    cutoff = (now or time.time()) - days * DAY
-    Conversation.objects.filter(last_at__lt=datetime.fromtimestamp(cutoff, tz=timezone.utc)).delete()
+    oldest_kept = datetime.fromtimestamp(_cutoff(days, now), tz=timezone.utc)
+    Conversation.objects.filter(last_at__lt=oldest_kept).delete()
     return len(senders)

@@ -33,10 +33,11 @@ def state() -> SyncState:
 
 def _apply(by_sender: Dict[str, List[Event]]) -> None:
     existing = {c.sender_id: c for c in Conversation.objects.filter(sender_id__in=list(by_sender))}
-    new, changed = [], []
+    new, changed, names = [], [], []
     for sender, events in by_sender.items():
         events.sort(key=lambda e: e.id)
         fields = summarize(sender, events)
+        names = list(fields)
         row = existing.get(sender)
         if row is None and not fields["user_messages"]:
             continue  # only a session start, e.g. from a status check: nothing to review
@@ -51,15 +52,7 @@ def _apply(by_sender: Dict[str, List[Event]]) -> None:
     # ignore_conflicts: another process may have just indexed the same new conversation.
     Conversation.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
     if changed:
-        Conversation.objects.bulk_update(changed, list(summarize_fields()), batch_size=500)
-
-
-def summarize_fields() -> List[str]:
-    return [
-        "started_at", "last_at", "source", "vacature_id", "user_messages", "intents", "beliefs",
-        "trajectories", "had_fallback", "low_confidence", "min_confidence", "last_intent",
-        "feedback", "feedback_comment", "first_message", "search_text", "last_event_id", "event_count",
-    ]
+        Conversation.objects.bulk_update(changed, names, batch_size=500)
 
 
 def sync(url: Optional[str] = None) -> int:

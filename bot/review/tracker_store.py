@@ -67,13 +67,21 @@ def _event(row: Any) -> Event:
     return Event(row.id, row.sender_id, row.type_name, row.timestamp or 0.0, data)
 
 
+_TABLE_SEEN: set = set()  # stores where Rasa's table exists; once made, it stays
+
+
 def has_events_table(url: Optional[str] = None) -> bool:
     """False until Rasa has created its table; never creates a SQLite file itself."""
     address = url or tracker_store_url()
+    if address in _TABLE_SEEN:
+        return True
     if address.startswith("sqlite:///") and not Path(address[len("sqlite:///"):]).exists():
         return False
     with engine(address).connect() as connection:
-        return sa.inspect(connection).has_table("events")
+        if sa.inspect(connection).has_table("events"):
+            _TABLE_SEEN.add(address)
+            return True
+    return False
 
 
 def events_after(last_id: int, url: Optional[str] = None, limit: int = 50_000) -> List[Event]:
@@ -139,8 +147,4 @@ def delete_events(sender_id: str, url: Optional[str] = None) -> int:
 
 
 def count_events(sender_id: str, url: Optional[str] = None) -> int:
-    if not has_events_table(url):
-        return 0
-    query = sa.select(sa.func.count()).select_from(EVENTS).where(EVENTS.c.sender_id == sender_id)
-    with engine(url).connect() as connection:
-        return connection.execute(query).scalar_one()
+    return event_counts([sender_id], url).get(sender_id, 0)
