@@ -1,7 +1,9 @@
 """The chat endpoint the widget talks to: POST /api/chat.
 
-It checks the message, keeps only known metadata keys, and forwards the
-message to Rasa's REST channel over HTTP. Each message carries the widget's own
+It checks the body (JSON, at most 16 KB, read no further), cleans the message
+of control characters, lets a text starting with "/" pass only in the shape of
+our own buttons' payloads (payloads.py), keeps only known metadata keys, and
+forwards the message to Rasa's REST channel over HTTP. Each message carries the widget's own
 id, so a retry after a lost answer returns the first answer instead of sending
 the message twice. When Rasa is unreachable or slow, the widget gets a clear
 status and a Dutch message it can show.
@@ -23,12 +25,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.vacancy_context import clean_text
+from bot.web import payloads
 
 LOGGER = logging.getLogger(__name__)
 MAX_BODY = 16 * 1024
 MAX_MESSAGE = 1000
-SENDER = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SENDER = re.compile(r"[A-Za-z0-9_-]{8,64}")  # always used with fullmatch
+MESSAGE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Page context a site or vacancy embed may send; anything else is dropped.
 METADATA_KEYS = {
     "vacature_id": 64, "titel": 120, "werkgever": 120, "beroep": 80, "regio": 80,
@@ -41,7 +44,14 @@ ERRORS = {
     "unreachable": "De coach is nu niet bereikbaar. Probeer het zo opnieuw.",
     "slow": "De coach reageert nu te traag. Probeer het zo opnieuw.",
     "busy": "Even geduld: de coach is nog bezig met je vorige bericht.",
+    "payload": "Dit bericht kon ik niet lezen. Typ je vraag zonder / aan het begin.",
+    "format": "Dit bericht kon ik niet lezen. Stuur het als JSON.",
+    "delete_failed": "Het wissen is nu niet gelukt. Je gesprek staat er nog. Probeer het zo opnieuw.",
 }
+# Escape sequences for terminals (colours, titles): removed as a whole.
+ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])")
+# Zero-width (non-)joiners are part of emoji and of Arabic and Persian words: kept.
+JOINERS = {"\u200c", "\u200d"}
 # Said after the user asked in the chat to delete the conversation and it is gone.
 DELETED = ("Klaar. Ik heb dit gesprek gewist, ook in onze database. Er staat niets meer van. "
            "Wil je opnieuw beginnen? Stel gerust een nieuwe vraag.")
@@ -53,14 +63,30 @@ def error(code: str, status: int) -> JsonResponse:
     return JsonResponse({"error": code, "bericht": ERRORS[code]}, status=status)
 
 
+def _clean_char(ch: str) -> str:
+    if ch == "\n":
+        return ch
+    if ch in "\t\v\f":
+        return " "
+    category = unicodedata.category(ch)
+    if category in ("Cc", "Cs", "Co") or (category == "Cf" and ch not in JOINERS):
+        return ""  # control, lone surrogate, private use, bidi override, zero-width space, ...
+    if category in ("Zl", "Zp"):
+        return "\n"
+    return ch
+
+
 def clean_message(raw: Any) -> Optional[str]:
-    """The user's text without control characters, or None when it is not text."""
+    """The user's text without control characters, or None when it is not text.
+
+    Line breaks stay (CR LF and a lone CR become LF), tabs become spaces, terminal
+    escape sequences go as a whole; letters, emoji, right-to-left text and
+    combining marks are left as they are. Only joiners or spaces count as empty."""
     if not isinstance(raw, str):
         return None
-    text = "".join(
-        " " if unicodedata.category(ch).startswith("C") and ch not in "\n" else ch for ch in raw
-    )
-    return text.strip()
+    text = ESCAPE.sub("", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(_clean_char(ch) for ch in text).strip()
+    return text if any(ch not in JOINERS and not ch.isspace() for ch in text) else ""
 
 
 def clean_metadata(raw: Any) -> Dict[str, str]:
@@ -74,23 +100,44 @@ def clean_metadata(raw: Any) -> Dict[str, str]:
     return cleaned
 
 
-def parse(request: HttpRequest) -> Tuple[Optional[Dict[str, Any]], Optional[JsonResponse]]:
-    if len(request.body) > MAX_BODY:
-        return None, error("too_long", 413)
+def read_body(request: HttpRequest) -> Tuple[Optional[bytes], Optional[JsonResponse]]:
+    """At most MAX_BODY bytes of the body; a larger one is refused unread when its
+    Content-Length says so. Never request.body: above DATA_UPLOAD_MAX_MEMORY_SIZE
+    Django would answer that with an HTML 400."""
+    if request.content_type != "application/json":
+        return None, error("format", 415)
     try:
-        body = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY:
+        return None, error("too_long", 413)
+    raw = request.read(MAX_BODY + 1)  # never more than this, whatever the header said
+    if len(raw) > MAX_BODY:
+        return None, error("too_long", 413)
+    return raw, None
+
+
+def parse(request: HttpRequest) -> Tuple[Optional[Dict[str, Any]], Optional[JsonResponse]]:
+    raw, problem = read_body(request)
+    if problem:
+        return None, problem
+    try:
+        body = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
         return None, error("invalid", 400)
     if not isinstance(body, dict):
         return None, error("invalid", 400)
     sender, message_id = body.get("sender"), body.get("id")
     message = clean_message(body.get("message"))
-    if not (isinstance(sender, str) and SENDER.match(sender)) or not message:
+    if not (isinstance(sender, str) and SENDER.fullmatch(sender)) or not message:
         return None, error("invalid", 400)
-    if not (isinstance(message_id, str) and MESSAGE_ID.match(message_id)):
+    if not (isinstance(message_id, str) and MESSAGE_ID.fullmatch(message_id)):
         return None, error("invalid", 400)
     if len(message) > MAX_MESSAGE:
         return None, error("too_long", 413)
+    if payloads.is_payload(message) and not payloads.acceptable(message):
+        return None, error("payload", 400)
     return {
         "sender": sender,
         "id": message_id,
@@ -190,7 +237,11 @@ def delete(request: HttpRequest, sender: str) -> JsonResponse:
     """"Wis gesprek": every event of this conversation leaves the tracker store."""
     from bot.review.deletion import forget
 
-    if not SENDER.match(sender):
+    if not SENDER.fullmatch(sender):
         return error("invalid", 400)
-    forget(sender)
+    try:
+        forget(sender)  # a conversation that does not exist is simply gone already
+    except Exception:  # the widget must hear that it failed, not get a server error
+        LOGGER.exception("Deleting a conversation from the widget failed")
+        return error("delete_failed", 503)
     return JsonResponse({"gewist": True})

@@ -70,7 +70,8 @@ def test_only_known_metadata_keys_pass_as_plain_text():
 
 
 def test_control_characters_leave_the_message():
-    assert clean_message("hoi\x00\x07 daar\n") == "hoi   daar"
+    assert clean_message("hoi\x00\x07 daar\n") == "hoi daar"
+    assert clean_message("\x1b[1mvet\x1b[0m\r\nregel") == "vet\nregel"
     assert clean_message(None) is None
 
 
