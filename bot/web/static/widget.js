@@ -199,6 +199,12 @@
         return;
       }
       setBusy(false);
+      if (result.status >= 400 && result.status < 500) {  // refused: sending it again cannot help
+        state.pending = null;
+        save();
+        showStatus((result.body && result.body.bericht) || TEXT.offline);
+        return;
+      }
       if (!result.ok) { failed(message, result.body && result.body.bericht); return; }
       state.pending = null;
       if (result.body.gewist) {  // deleted on the user's request in the chat: start afresh
