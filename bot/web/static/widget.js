@@ -199,7 +199,8 @@
         return;
       }
       setBusy(false);
-      if (result.status >= 400 && result.status < 500) {  // refused: sending it again cannot help
+      var refused = result.status >= 400 && result.status < 500 && result.status !== 408 && result.status !== 429;
+      if (refused) {  // this message as it is: sending it again cannot help (slow down or time-out can)
         state.pending = null;
         save();
         showStatus((result.body && result.body.bericht) || TEXT.offline);
