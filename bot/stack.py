@@ -160,6 +160,13 @@ class Stack:
         self.rasa.start(self.env)
         self.rasa.wait_ready(timeout)
 
+    def restart_actions(self, extra_env: Optional[dict] = None, timeout: float = 240) -> None:
+        """Restarts (or starts again) the action server; `extra_env` (e.g. CBS_LIVE) holds
+        for this run only, a restart without it goes back to the stack's own settings."""
+        self.actions.stop()
+        self.actions.start({**self.env, **(extra_env or {})})
+        self.actions.wait_ready(timeout)
+
     def stop(self) -> None:
         self.web.stop()
         self.rasa.stop()

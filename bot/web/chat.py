@@ -5,8 +5,9 @@ of control characters, lets a text starting with "/" pass only in the shape of
 our own buttons' payloads (payloads.py), keeps only known metadata keys, and
 forwards the message to Rasa's REST channel over HTTP. Each message carries the widget's own
 id, so a retry after a lost answer returns the first answer instead of sending
-the message twice. When Rasa is unreachable or slow, the widget gets a clear
-status and a Dutch message it can show.
+the message twice. When Rasa is unreachable or slow, or answers a message with
+nothing (an action failed), the widget gets a clear status and a Dutch message
+it can show; such a failure is not kept, so the retry really asks again.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ ERRORS = {
     "busy": "Even geduld: de coach is nog bezig met je vorige bericht.",
     "payload": "Dit bericht kon ik niet lezen. Typ je vraag zonder / aan het begin.",
     "format": "Dit bericht kon ik niet lezen. Stuur het als JSON.",
+    "storing": ("Er is een storing: ik kan je nu geen antwoord geven. Je gesprek is bewaard. "
+                "Probeer het over een minuut opnieuw."),
     "delete_failed": "Het wissen is nu niet gelukt. Je gesprek staat er nog. Probeer het zo opnieuw.",
 }
 # Escape sequences for terminals (colours, titles): removed as a whole.
@@ -227,6 +230,11 @@ def forward(body: Dict[str, Any], key: str) -> JsonResponse:
         cache.set(key, result["messages"], ANSWER_TTL)
         return JsonResponse(result)
     messages = simplify(replies)
+    if not messages:
+        # Rasa answers every user message; nothing means an action failed (the action
+        # server is down) and Rasa went on without it. Not kept: the retry asks again.
+        LOGGER.warning("Rasa gave no answer to a user message; an action probably failed")
+        return error("storing", 503)
     cache.set(key, messages, ANSWER_TTL)
     return JsonResponse({"messages": messages})
 

@@ -75,6 +75,35 @@ def test_control_characters_leave_the_message():
     assert clean_message(None) is None
 
 
+STORING = ("Er is een storing: ik kan je nu geen antwoord geven. Je gesprek is bewaard. "
+           "Probeer het over een minuut opnieuw.")
+
+
+def test_an_empty_answer_is_a_storing_and_the_retry_really_asks_again(client, rasa):
+    """Rasa answers [] when an action failed (the action server is down)."""
+    rasa.answers = [[], [{"recipient_id": SENDER, "text": "Zo word je elektromonteur:"}]]
+    body = {"sender": SENDER, "id": "m9", "message": "hoe word ik dat?"}
+    failed = post(client, body)
+    assert failed.status_code == 503 and failed.json() == {"error": "storing", "bericht": STORING}
+    retried = post(client, body)
+    assert retried.status_code == 200
+    assert retried.json() == {"messages": [{"text": "Zo word je elektromonteur:", "buttons": []}]}
+    assert len(rasa.received) == 2  # the failure was not kept as the answer
+
+
+def test_an_answer_with_nothing_to_show_is_a_storing_too(client, rasa):
+    rasa.answers = [[{"recipient_id": SENDER, "custom": {"iets": "anders"}}, {"recipient_id": SENDER, "text": ""}]]
+    response = post(client, {"sender": SENDER, "id": "m10", "message": "hoi"})
+    assert response.status_code == 503 and response.json()["error"] == "storing"
+
+
+def test_the_deletion_signal_alone_is_no_storing(client, rasa):
+    rasa.answers = [[{"recipient_id": SENDER, "custom": {"wis_gesprek": True}}]]
+    response = post(client, {"sender": SENDER, "id": "m11", "message": "/affirm"})
+    assert response.status_code == 200 and response.json()["gewist"] is True
+    assert "Ik heb dit gesprek gewist" in response.json()["messages"][0]["text"]
+
+
 def test_cors_only_for_configured_embedding_sites(client):
     allowed = client.options("/api/chat", HTTP_ORIGIN="https://werkgever.example")
     assert allowed.status_code == 204
