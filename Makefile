@@ -18,7 +18,7 @@ help:
 	@echo "make run       set up, train if needed, start the coach (Ctrl-C stops it)"
 	@echo "make test      set up and run every check (validate, pytest, train, stories, NLU gate)"
 	@echo "make eval-nlu  score NLU on the held-out test set -> reports/nlu-eval.md"
-	@echo "make bench     benchmarks (lookup latency, review app with 10 000 conversations) -> reports/bench-*.json"
+	@echo "make bench     benchmarks (lookup latency, review app with 10 000 conversations, load with 1/10/50 users) -> reports/bench-*"
 	@echo "make train     train the model if data or config changed"
 	@echo "make lock      recompile requirements.lock from requirements.in"
 
@@ -60,6 +60,8 @@ bench: setup
 	@$(BIN)/python bench/lookup_latency.py
 	@echo "==> review app with 10 000 conversations (targets: pages p95 < 300 ms, charts < 1.5 s, sync of 50 events < 200 ms)"
 	@$(BIN)/python bench/review_scale.py
+	@echo "==> load: 1, 10 and 50 users in conversation, ours vs the rasa init sample bot (target: errors <= 1 %, no server dies; about 8 min)"
+	@$(BIN)/python bench/load_test.py
 
 test: validate unit stories stack
 	@echo "==> NLU gate (intent macro-F1 >= $(NLU_GATE); beroep and regio entity F1 >= $(ENTITY_GATE))"
