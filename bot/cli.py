@@ -131,6 +131,27 @@ def run() -> int:
         stack.stop()
 
 
+def run_production() -> int:
+    """Production mode: trains if needed, then PostgreSQL, Redis, replicas and nginx."""
+    from bot.production.run import run_prod
+
+    ensure_env_file()
+    code = train()
+    if code != 0:
+        return code
+    return run_prod(load_environment())
+
+
+def use_production_databases() -> None:
+    """Points this process's review commands at production mode's PostgreSQL."""
+    import os
+
+    from bot.production.settings import ProdSettings, service_env
+
+    env = load_environment()
+    os.environ.update(service_env(ProdSettings.from_env(env), {}))
+
+
 def evaluate(min_macro_f1: Optional[float], min_entity_f1: Optional[float] = None) -> int:
     """Scores the trained model's NLU on the held-out test set."""
     from bot.nlu_eval import run_evaluation
@@ -153,6 +174,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     p_train = sub.add_parser("train", help="train the model if data or config changed")
     p_train.add_argument("--force", action="store_true", help="train even if nothing changed")
     sub.add_parser("run", help="train if needed, start everything, stop with Ctrl-C")
+    sub.add_parser("run-prod", help="production mode: PostgreSQL, Redis, replicas behind nginx")
     sub.add_parser(
         "export-lookups", help="write data/lookups/beroep.yml from data/knowledge/occupations.yml"
     )
@@ -171,12 +193,18 @@ def main(argv: Optional[List[str]] = None) -> int:
     p_add.add_argument("username")
     p_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p_add.add_argument("--reset", action="store_true", help="give an existing account a new password")
-    staff_sub.add_parser("list", help="list staff accounts")
+    p_list = staff_sub.add_parser("list", help="list staff accounts")
     p_disable = staff_sub.add_parser("disable", help="disable a staff account")
     p_disable.add_argument("username")
+    for staff_parser in (p_add, p_list, p_disable):
+        staff_parser.add_argument("--prod", action="store_true", help="the accounts of production mode")
     p_ret = sub.add_parser("retention", help="delete conversations older than the retention period")
     p_ret.add_argument("--days", type=int, default=None, help="default: REVIEW_RETENTION_DAYS (180)")
+    p_ret.add_argument("--prod", action="store_true", help="production mode's databases")
     args = parser.parse_args(argv)
+    if getattr(args, "prod", False):
+        ensure_env_file()
+        use_production_databases()
     if args.command == "staff":
         from bot.review import commands
 
@@ -193,6 +221,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return train(force=args.force)
     if args.command == "run":
         return run()
+    if args.command == "run-prod":
+        return run_production()
     if args.command == "export-lookups":
         from bot.lookup_export import LOOKUP, export
 

@@ -18,15 +18,25 @@ MODELS_DIR = ROOT / "models"
 MODEL_PATH = MODELS_DIR / f"{MODEL_NAME}.tar.gz"
 
 
+# Secrets that .env.example leaves as "change-me"; each .env gets its own.
+SECRETS = {"RASA_API_TOKEN": 32, "WEB_SECRET_KEY": 40, "PROD_DB_PASSWORD": 24}
+
+
 def ensure_env_file() -> None:
-    """Creates .env from .env.example with a fresh API token when it is missing."""
-    if ENV_FILE.exists():
+    """Creates .env from .env.example with fresh secrets when it is missing, and adds
+    a fresh secret to an older .env that lacks one."""
+    if not ENV_FILE.exists():
+        text = ENV_EXAMPLE.read_text(encoding="utf-8")
+        for name, size in SECRETS.items():
+            text = text.replace(f"{name}=change-me", f"{name}={secrets.token_urlsafe(size)}")
+        ENV_FILE.write_text(text, encoding="utf-8")
         return
-    text = ENV_EXAMPLE.read_text(encoding="utf-8")
-    token = secrets.token_urlsafe(32)
-    text = text.replace("RASA_API_TOKEN=change-me", f"RASA_API_TOKEN={token}")
-    text = text.replace("WEB_SECRET_KEY=change-me", f"WEB_SECRET_KEY={secrets.token_urlsafe(40)}")
-    ENV_FILE.write_text(text, encoding="utf-8")
+    present = dotenv_values(ENV_FILE)
+    missing = [name for name in SECRETS if not present.get(name) or present[name] == "change-me"]
+    if missing:
+        with ENV_FILE.open("a", encoding="utf-8") as env:
+            for name in missing:
+                env.write(f"\n{name}={secrets.token_urlsafe(SECRETS[name])}\n")
 
 
 def _mtime(path: Path) -> int:

@@ -56,7 +56,7 @@ def engine(url: Optional[str] = None) -> sa.engine.Engine:
 
 @lru_cache(maxsize=8)
 def _engine_for(url: str) -> sa.engine.Engine:
-    return sa.create_engine(url, future=True)
+    return sa.create_engine(url, future=True, pool_pre_ping=True)  # survives a database restart
 
 
 def _event(row: Any) -> Event:

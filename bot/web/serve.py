@@ -18,10 +18,17 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=WEB_PORT)
+    parser.add_argument("--host", default="0.0.0.0", help="interface to listen on")
+    parser.add_argument("--no-migrate", action="store_true",
+                        help="skip migrations (production mode migrates once before the replicas start)")
+    parser.add_argument("--migrate-only", action="store_true", help="migrate the review tables and exit")
     args = parser.parse_args()
     django.setup()
-    call_command("migrate", interactive=False, verbosity=0)  # the review app's own tables
-    serve(get_wsgi_application(), host="0.0.0.0", port=args.port, threads=8, ident="overstapcoach")
+    if not args.no_migrate:
+        call_command("migrate", interactive=False, verbosity=0)  # the review app's own tables
+    if args.migrate_only:
+        return
+    serve(get_wsgi_application(), host=args.host, port=args.port, threads=8, ident="overstapcoach")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "bot.review",
 ]
 MIDDLEWARE = [
+    "bot.web.proxy.RealClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,7 +101,16 @@ AUTH_PASSWORD_VALIDATORS = [
 # Conversations older than this many days are deleted by `overstapcoach retention`
 # (make run runs it at start and then daily).
 REVIEW_RETENTION_DAYS = int(ENV.get("REVIEW_RETENTION_DAYS", 180))
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process (make run) keeps its cache in memory. Several web app replicas (production
+# mode) share Redis, so answered message ids and login failures count across all of them.
+CACHES = {"default": (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ENV["WEB_CACHE_URL"],
+     "KEY_PREFIX": "web"}
+    if ENV.get("WEB_CACHE_URL") else
+    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+)}
+# Behind nginx (production mode) the client's address comes from X-Real-IP.
+TRUST_PROXY = ENV.get("WEB_TRUST_PROXY", "0") == "1"
 STATIC_URL = "/static/"
 STATIC_ROOT = ROOT / "var" / "static"
 LANGUAGE_CODE = "nl"
