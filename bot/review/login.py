@@ -14,13 +14,23 @@ from bot.review.access import is_staff
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
 LOCKED = "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw."
+FIELD_PROBLEM = "Vul je gebruikersnaam en wachtwoord in, zonder onzichtbare tekens."
 
 
 class LoginForm(AuthenticationForm):
+    field_problem = FIELD_PROBLEM
     error_messages = {
         "invalid_login": "Gebruikersnaam of wachtwoord klopt niet.",
         "inactive": "Dit account is uitgeschakeld.",
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a field left empty or holding a NUL character
+            field.error_messages["required"] = FIELD_PROBLEM
+            for validator in field.validators:
+                if getattr(validator, "code", "") == "null_characters_not_allowed":
+                    validator.message = FIELD_PROBLEM
 
     def keys(self):
         username = (self.data.get("username") or "").strip().lower()[:150]
@@ -38,8 +48,9 @@ class LoginForm(AuthenticationForm):
                 cache.add(key, 0, LOCK_SECONDS)
                 cache.incr(key)
             raise
-        for key in keys:
-            cache.delete(key)
+        if self.user_cache is not None:  # only a real login clears the count, not an empty field
+            for key in keys:
+                cache.delete(key)
         return data
 
     def confirm_login_allowed(self, user):

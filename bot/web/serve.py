@@ -6,6 +6,7 @@ import argparse
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bot.web.settings")
+MAX_BODY = 4 * 1024 * 1024
 
 
 def main() -> None:
@@ -28,7 +29,10 @@ def main() -> None:
         call_command("migrate", interactive=False, verbosity=0)  # the review app's own tables
     if args.migrate_only:
         return
-    serve(get_wsgi_application(), host=args.host, port=args.port, threads=8, ident="overstapcoach")
+    # No request of ours comes near 4 MB (a chat message is at most 16 KB): waitress refuses
+    # bigger bodies itself instead of buffering up to its default of 1 GB.
+    serve(get_wsgi_application(), host=args.host, port=args.port, threads=8, ident="overstapcoach",
+          max_request_body_size=MAX_BODY)
 
 
 if __name__ == "__main__":

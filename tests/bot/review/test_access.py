@@ -58,6 +58,16 @@ def test_wrong_passwords_are_slowed_down(client, staff):
     assert "_auth_user_id" not in client.session
 
 
+def test_an_empty_password_does_not_reset_the_count_of_wrong_ones(client, staff):
+    for _ in range(4):
+        client.post("/review/login/", {"username": "coach-team", "password": "fout"})
+    empty = client.post("/review/login/", {"username": "coach-team", "password": ""})
+    assert "Vul je gebruikersnaam en wachtwoord in" in empty.content.decode()
+    client.post("/review/login/", {"username": "coach-team", "password": "fout"})
+    locked = client.post("/review/login/", {"username": "coach-team", "password": "lang-genoeg-wachtwoord-1"})
+    assert "Te veel mislukte pogingen" in locked.content.decode()
+
+
 def test_forms_need_a_csrf_token(staff):
     from django.test import Client
 
