@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from bot.settings import (
     ensure_env_file,
     load_environment,
 )
-from bot.stack import BIN, Stack, StackError, rasa_env
+from bot.stack import BIN, Stack, rasa_env, run_in_foreground
 
 
 def train(force: bool = False) -> int:
@@ -101,16 +100,7 @@ def run() -> int:
     settings = Settings.from_env(env)
     stack = Stack(settings, env, ROOT / "var" / "log")
 
-    def _stop(signum, frame):  # noqa: ARG001
-        raise KeyboardInterrupt
-
-    # Explicit handlers: a shell may start us with SIGINT ignored (background job).
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
-    print("==> Starting the action server, the Rasa server and the web app (model loading takes ~40 s)")
-    try:
-        stack.start()
-        _print_welcome(settings, started)
+    def watch() -> int:
         next_retention = 0.0
         while True:
             failed = stack.first_exited()
@@ -121,14 +111,9 @@ def run() -> int:
                 _run_retention()
                 next_retention = time.monotonic() + RETENTION_INTERVAL
             time.sleep(1)
-    except StackError as error:
-        print(f"ERROR: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\n==> Stopping")
-        return 0
-    finally:
-        stack.stop()
+
+    print("==> Starting the action server, the Rasa server and the web app (model loading takes ~40 s)")
+    return run_in_foreground(stack, lambda: _print_welcome(settings, started), watch)
 
 
 def run_production() -> int:

@@ -9,7 +9,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, List, Optional
+from typing import IO, Callable, List, Optional
 
 import requests
 
@@ -177,3 +177,30 @@ class Stack:
             if service.process is not None and service.process.poll() is not None:
                 return service
         return None
+
+
+def run_in_foreground(stack, announce: Callable[[], None], watch: Callable[[], int]) -> int:
+    """Starts `stack`, calls `announce()`, then `watch()` until it returns or Ctrl-C.
+    The stack is always stopped; returns the exit code."""
+
+    def _stop(signum, frame):  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    # Explicit handlers: a shell may start us with SIGINT ignored (background job).
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        stack.start()
+        announce()
+        return watch()
+    except StackError as error:
+        print(f"ERROR: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n==> Stopping")
+        return 0
+    finally:
+        # A second Ctrl-C must not cut the stop short and leave servers behind.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stack.stop()

@@ -5,7 +5,6 @@ it restarts, nginx sends its traffic to the other replicas."""
 
 from __future__ import annotations
 
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ import time
 from bot.production.settings import ProdSettings
 from bot.production.stack import ProdStack
 from bot.settings import ROOT
-from bot.stack import BIN, StackError
+from bot.stack import BIN, StackError, run_in_foreground
 
 RETENTION_INTERVAL = 24 * 3600
 MAX_RESTARTS = 5  # per service per hour; more means something is wrong, so we stop
@@ -67,12 +66,6 @@ def supervise(stack: ProdStack) -> int:
 
 def run_prod(env: dict) -> int:
     started = time.monotonic()
-
-    def _stop(signum, frame):  # noqa: ARG001
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
     try:
         settings = ProdSettings.from_env(env)
         stack = ProdStack(settings, env)
@@ -81,15 +74,4 @@ def run_prod(env: dict) -> int:
         return 1
     print("==> Starting PostgreSQL, Redis, the action servers, the Rasa servers, the web apps"
           " and nginx (loading the model takes a minute or two)")
-    try:
-        stack.start()
-        print(_welcome(settings, started))
-        return supervise(stack)
-    except StackError as error:
-        print(f"ERROR: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\n==> Stopping")
-        return 0
-    finally:
-        stack.stop()
+    return run_in_foreground(stack, lambda: print(_welcome(settings, started)), lambda: supervise(stack))
