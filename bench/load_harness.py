@@ -2,11 +2,12 @@
 
 Users start at random moments during the first `ramp` seconds of a level (a crowd that
 arrives, not 50 people pressing enter in the same second). Then a closed loop: each user
-sends a message, waits for the answer, thinks for a random
-time (seeded, uniform between think_min and think_max seconds), then sends the next.
-When a conversation ends the user starts the next one (a scenario picked by its own
-seeded random generator) with a new sender id. A level ends after `duration` seconds
-(no new message is sent after that; answers on their way are still counted) or, when
+sends a message, waits for the answer, thinks for a random time (seeded, uniform between
+think_min and think_max seconds), then sends the next. When a conversation ends the user
+starts the next one (a scenario picked by its own seeded random generator) with a new
+sender id. Each conversation is a new visitor: it opens its own keep-alive connection, as
+a browser would, and closes it at the end. A level ends after `duration` seconds (no new
+message is sent after that; answers on their way are still counted) or, when
 `conversations` is given, after each user has finished that many conversations.
 
 Two kinds of endpoint, both reached under a base URL given by the caller:
@@ -43,7 +44,7 @@ class LoadConfig:
     think_max: float = 1.0
     timeout: float = 30.0
     seed: int = 7
-    ramp: float = 10.0  # users start at random moments in the level's first `ramp` seconds
+    ramp: float = 10.0  # users start at random moments in the first `ramp` s (at most duration / 4)
 
 
 def sender_id(tag: str, user: int, conversation: int) -> str:
@@ -74,6 +75,12 @@ def reply_error(kind: str, status: int, body: Any) -> Optional[str]:
     return None
 
 
+def reply_texts(reply: Any) -> List[str]:
+    """The bot's texts in a REST reply (a list) or a /api/chat reply ({"messages": [...]})."""
+    messages = reply if isinstance(reply, list) else (reply.get("messages") if isinstance(reply, dict) else None)
+    return [str(m.get("text") or "") for m in messages or [] if isinstance(m, dict)]
+
+
 class Run:
     """State shared by the users of one level."""
 
@@ -90,6 +97,7 @@ class Run:
         self.keep_transcripts = keep_transcripts
         self._ids = itertools.count()
         self.deadline = float("inf")
+        self.started = time.monotonic()
         self.last_answer = 0.0  # monotonic time of the last answer (or error)
 
     def message_id(self) -> str:
@@ -98,6 +106,7 @@ class Run:
     async def send(self, session: aiohttp.ClientSession, sender: str, message: str,
                    metadata: Dict[str, str]) -> Tuple[Sample, Any]:
         body = request_body(self.kind, sender, message, metadata, self.message_id())
+        sent_at = time.monotonic() - self.started
         start = time.perf_counter()
         failure: Optional[str] = None
         try:
@@ -111,46 +120,60 @@ class Run:
         elapsed = (time.perf_counter() - start) * 1000
         self.last_answer = time.monotonic()
         if failure:
-            return Sample(elapsed, failure), None
+            return Sample(elapsed, failure, sent_at=sent_at), None
         try:
             parsed = json.loads(raw) if raw else None
         except ValueError:
             parsed = None
-        return Sample(elapsed, reply_error(self.kind, status, parsed)), parsed
+        return Sample(elapsed, reply_error(self.kind, status, parsed), sent_at=sent_at), parsed
+
+    def ramp(self) -> float:
+        """Seconds over which users arrive: at most a quarter of a timed level."""
+        if self.config.conversations is not None:
+            return self.config.ramp
+        return min(self.config.ramp, self.config.duration / 4)
 
     def more(self, done: int) -> bool:
         if self.config.conversations is not None:
             return done < self.config.conversations
         return time.monotonic() < self.deadline
 
-    async def user(self, session: aiohttp.ClientSession, index: int) -> None:
+    def visitor(self) -> aiohttp.ClientSession:
+        """One visitor's browser: its own keep-alive connection, for one conversation."""
+        return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=self.config.timeout),
+                                     connector=aiohttp.TCPConnector(limit=1))
+
+    async def conversation(self, session: aiohttp.ClientSession, rng: random.Random, sender: str) -> bool:
+        """One scenario, turn by turn; False when the level's time ran out first."""
+        scenario = rng.choice(self.scenarios)
+        for number, turn in enumerate(scenario.turns):
+            if self.config.conversations is None and time.monotonic() >= self.deadline:
+                return False
+            metadata = dict(scenario.metadata) if number == 0 else {}
+            sample, reply = await self.send(session, sender, turn, metadata)
+            self.samples.append(replace(sample, first=number == 0))
+            if self.keep_transcripts:
+                self.transcripts.append((scenario.name, turn, reply))
+            await asyncio.sleep(rng.uniform(self.config.think_min, self.config.think_max))
+        return True
+
+    async def user(self, index: int) -> None:
         rng = random.Random(f"{self.config.seed}-{self.tag}-{index}")
-        await asyncio.sleep(rng.uniform(0, max(self.config.ramp, self.config.think_max)))
+        await asyncio.sleep(rng.uniform(0, max(self.ramp(), self.config.think_max)))
         done = 0
         while self.more(done):
-            scenario = rng.choice(self.scenarios)
-            sender = sender_id(self.tag, index, done)
-            for number, turn in enumerate(scenario.turns):
-                if self.config.conversations is None and time.monotonic() >= self.deadline:
+            async with self.visitor() as session:
+                if not await self.conversation(session, rng, sender_id(self.tag, index, done)):
                     return
-                metadata = dict(scenario.metadata) if number == 0 else {}
-                sample, reply = await self.send(session, sender, turn, metadata)
-                self.samples.append(replace(sample, first=number == 0))
-                if self.keep_transcripts:
-                    self.transcripts.append((scenario.name, turn, reply))
-                await asyncio.sleep(rng.uniform(self.config.think_min, self.config.think_max))
             done += 1
             self.conversations += 1
 
 
 async def _run_users(run: Run) -> float:
-    timeout = aiohttp.ClientTimeout(total=run.config.timeout)
-    connector = aiohttp.TCPConnector(limit=0)  # one connection per user at most; never queue here
-    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
-        start = time.monotonic()
-        run.deadline = start + run.config.duration
-        await asyncio.gather(*(run.user(session, i) for i in range(run.config.users)))
-        return max(run.last_answer, start) - start  # not the think time after the last answer
+    start = run.started = time.monotonic()
+    run.deadline = start + run.config.duration
+    await asyncio.gather(*(run.user(i) for i in range(run.config.users)))
+    return max(run.last_answer, start) - start  # not the think time after the last answer
 
 
 def run_level(kind: str, base_url: str, scenarios: Sequence[Scenario], config: LoadConfig,

@@ -15,6 +15,7 @@ class Sample:
     latency_ms: float
     error: Optional[str] = None  # "http 502", "timeout", "connection", "empty reply", ...
     first: bool = False  # the first message of a conversation (session start, welcome)
+    sent_at: float = 0.0  # seconds after the level started
 
     @property
     def ok(self) -> bool:
@@ -32,6 +33,9 @@ def percentile(values: Sequence[float], share: float) -> float:
     below = math.floor(position)
     above = min(below + 1, len(ordered) - 1)
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+SLOWEST = 8  # messages listed with their time, to tell a start-up crowd from a stall
 
 
 def summarize(samples: Iterable[Sample], elapsed_s: float, conversations: int = 0) -> Dict:
@@ -61,6 +65,9 @@ def summarize(samples: Iterable[Sample], elapsed_s: float, conversations: int = 
         "mean_ms": round(sum(good) / len(good), 1) if good else None,
         "first_message_p50_ms": rounded(percentile([s.latency_ms for s in samples if s.ok and s.first], 0.5)),
         "later_message_p50_ms": rounded(percentile([s.latency_ms for s in samples if s.ok and not s.first], 0.5)),
+        "slowest": [{"sent_at_s": round(s.sent_at, 1), "ms": round(s.latency_ms), "first": s.first,
+                     "error": s.error}
+                    for s in sorted(samples, key=lambda s: -s.latency_ms)[:SLOWEST]],
         "max_ms": round(max(good), 1) if good else None,
     }
 
@@ -120,17 +127,19 @@ def others_share(row: Dict, cores: Optional[int] = None) -> str:
 def format_levels(rows: List[Dict]) -> str:
     """One line per measured level: the bot, the endpoint and its figures.
 
-    cpu/msg is the servers' CPU time per answered message (ms); "others" is the share of
-    all cores that processes other than the servers and the client used meanwhile."""
+    "1st p50" is the median latency of a conversation's first message (a new visitor on a
+    new connection); cpu/msg is the servers' CPU time per answered message (ms); "others"
+    is the share of all cores that processes other than the servers and the client used."""
     header = (f"{'bot':9}{'endpoint':9}{'N':>3}{'msgs':>7}{'err %':>7}{'p50':>8}{'p95':>8}{'p99':>8}"
-              f"{'msg/s':>7}{'cpu/msg':>8}{'others':>7}  peak MB per process (VmHWM)")
+              f"{'1st p50':>8}{'msg/s':>7}{'cpu/msg':>8}{'others':>7}  peak MB per process (VmHWM)")
     lines = [header]
     for row in rows:
         peaks = ", ".join(f"{name} {proc['vmhwm_mb']:.0f}" for name, proc in row["memory"].items())
         lines.append(
             f"{row['bot']:9}{row['endpoint']:9}{row['users']:>3}{row['messages']:>7}"
             f"{row['error_rate'] * 100:>7.2f}{fmt(row['p50_ms'], 8)}{fmt(row['p95_ms'], 8)}"
-            f"{fmt(row['p99_ms'], 8)}{fmt(row['msgs_per_s'], 7)}{fmt(row.get('server_cpu_ms_per_msg'), 8)}"
+            f"{fmt(row['p99_ms'], 8)}{fmt(row.get('first_message_p50_ms'), 8)}{fmt(row['msgs_per_s'], 7)}"
+            f"{fmt(row.get('server_cpu_ms_per_msg'), 8)}"
             f"{others_share(row):>7}  {peaks}"
         )
     return "\n".join(lines)
@@ -140,7 +149,9 @@ def failures(rows: List[Dict], max_error_rate: float, died: List[str]) -> List[s
     """Why the run misses its sanity targets; empty when it meets them."""
     out = [f"{name} died during the run" for name in died]
     for row in rows:
-        if row["error_rate"] > max_error_rate:
+        if row["answered"] == 0:
+            out.append(f"{row['bot']} {row['endpoint']} N={row['users']}: no message was answered")
+        elif row["error_rate"] > max_error_rate:
             out.append(f"{row['bot']} {row['endpoint']} N={row['users']}: error rate "
                        f"{row['error_rate']:.2%} > {max_error_rate:.0%} ({row['errors_by_kind']})")
     return out

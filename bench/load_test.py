@@ -11,7 +11,8 @@ Per level: p50/p95/p99 latency per message, answered messages per second, error 
 (non-200, timeout, connection error or an empty reply), and the peak memory (VmHWM, reset
 between levels; and the highest sampled VmRSS) and CPU time of each server process. Users
 think 0.2-1.0 s (uniform, seeded) between messages, so N=1 is bounded by the think time,
-not by the bot. Users arrive at random moments during the first 10 s of a level (--ramp).
+not by the bot. Users arrive at random moments during the first 10 s of a level (--ramp);
+each conversation is a new visitor with its own keep-alive connection, as a browser.
 The load client runs on the same machine and competes for the same cores; so do any other
 processes, whose share of the CPU is reported per level ("others").
 
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import baseline_bot, load_chart, proc_memory  # noqa: E402
-from bench.load_harness import LoadConfig, Run, run_level, warm_up  # noqa: E402
+from bench.load_harness import LoadConfig, Run, reply_texts, run_level, warm_up  # noqa: E402
 from bench.load_scenarios import BASELINE, OURS  # noqa: E402
 from bench.load_stats import failures, format_levels, format_ratio_table, ratio_table, summarize  # noqa: E402
 from bot.settings import MODEL_PATH, Settings, load_environment  # noqa: E402
@@ -160,8 +161,7 @@ def warm_up_report(bot: str, kind: str, base_url: str, scenarios, show: bool) ->
     run: Run = warm_up(kind, base_url, scenarios, tag=f"{bot}-{kind}-warm")
     not_understood = 0
     for name, message, reply in run.transcripts:
-        texts = [r.get("text", "") for r in (reply if isinstance(reply, list) else (reply or {}).get("messages") or [])
-                 if isinstance(r, dict)]
+        texts = reply_texts(reply)
         if any(NOT_UNDERSTOOD in t for t in texts):
             not_understood += 1
         if show:
@@ -210,7 +210,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=30, help="seconds before a message counts as lost")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--ramp", type=float, default=10,
-                        help="users start at random moments in the first RAMP seconds of a level")
+                        help="users start at random moments in the first RAMP seconds of a level "
+                             "(at most a quarter of --duration)")
     parser.add_argument("--quick", action="store_true", help="smoke run: N=1,5, 8 s per level, web N=5")
     parser.add_argument("--transcript", action="store_true", help="print the warm-up conversations")
     parser.add_argument("--bots", default="ours,baseline", help="which bots to measure (ours, baseline)")
@@ -218,7 +219,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="keep the temporary directory (logs, tracker.db); kept anyway after a problem")
     args = parser.parse_args(argv)
     if args.quick:
-        args.users, args.duration, args.web_users, args.ramp = "1,5", 8.0, min(args.web_users, 5), 2.0
+        args.users, args.duration, args.web_users = "1,5", 8.0, min(args.web_users, 5)
     args.levels = [int(n) for n in args.users.split(",") if n.strip()]
     args.bots = [b.strip() for b in args.bots.split(",") if b.strip()]
     if not set(args.bots) <= {"ours", "baseline"} or not args.bots:
@@ -245,7 +246,8 @@ def main(argv=None) -> int:
             "duration_s": None if args.conversations else args.duration,
             "conversations_per_user": args.conversations,
             "think_time_s": [args.think_min, args.think_max], "think_time": "uniform, seeded, after every message",
-            "ramp_s": args.ramp, "timeout_s": args.timeout, "seed": args.seed, "max_error_rate": MAX_ERROR_RATE,
+            "ramp_s": args.ramp if args.conversations else min(args.ramp, args.duration / 4),
+            "timeout_s": args.timeout, "seed": args.seed, "max_error_rate": MAX_ERROR_RATE,
             "ports": {"ours_rasa": RASA_PORT, "ours_actions": ACTION_PORT, "ours_web": WEB_PORT,
                       "baseline_rasa": BASELINE_PORT},
             "scenarios": {"ours": {s.name: len(s.turns) for s in OURS},
@@ -253,6 +255,7 @@ def main(argv=None) -> int:
             "percentiles": "linear interpolation over answered messages",
             "memory": "VmHWM of the process holding the model, reset with clear_refs=5 before each level; "
                       "max sampled VmRSS (every 0.25 s) as a cross-check",
+            "connections": "one keep-alive connection per conversation (a new visitor), as a browser",
             "tracker_store": "SQLTrackerStore on a SQLite file in a temporary directory, for both bots",
         },
         "processes": {}, "warm_up": {}, "startup_s": {}, "levels": [],

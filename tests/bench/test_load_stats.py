@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bench.baseline_bot import needs_training
-from bench.load_harness import reply_error, request_body, sender_id
+from bench.load_harness import reply_error, reply_texts, request_body, sender_id
 from bench.load_stats import (
     Sample, failures, format_levels, format_ratio_table, others_share, percentile, ratio, ratio_table,
     summarize,
@@ -90,7 +90,7 @@ def test_ratio_is_none_without_a_usable_baseline():
 
 
 def level_row(bot="ours", rate=0.0, **extra):
-    row = {"bot": bot, "endpoint": "rest", "users": 10, "messages": 100, "error_rate": rate,
+    row = {"bot": bot, "endpoint": "rest", "users": 10, "messages": 100, "answered": 100, "error_rate": rate,
            "errors_by_kind": {}, "p50_ms": None, "p95_ms": 1.0, "p99_ms": 2.0, "msgs_per_s": 3.0,
            "memory": {"rasa": {"vmhwm_mb": 1100.0}}}
     row.update(extra)
@@ -102,6 +102,17 @@ def test_sanity_targets_error_rate_above_one_percent_or_a_dead_server():
     missed = failures([level_row(rate=0.0101), level_row("baseline")], 0.01, ["ours actions"])
     assert len(missed) == 2
     assert "ours actions died" in missed[0] and "ours rest N=10" in missed[1]
+    assert "no message was answered" in failures([level_row(messages=0, answered=0)], 0.01, [])[0]
+
+
+def test_users_arrive_within_a_quarter_of_a_short_level():
+    from bench.load_harness import LoadConfig, Run
+
+    def ramp(**config):
+        return Run("rest", "http://x", (), LoadConfig(users=1, **config), "t").ramp()
+
+    assert ramp(duration=40, ramp=10) == 10 and ramp(duration=8, ramp=10) == 2
+    assert ramp(conversations=3, ramp=10) == 10
 
 
 def test_level_table_prints_missing_figures_and_the_other_processes_share():
@@ -131,6 +142,12 @@ def test_an_empty_or_failed_reply_is_an_error():
     assert reply_error("web", 200, {"messages": []}) == "empty reply"
     assert reply_error("web", 200, [{"text": "Hoi"}]) == "bad body"
     assert reply_error("web", 504, {"error": "slow"}) == "http 504"
+
+
+def test_reply_texts_from_both_endpoints():
+    assert reply_texts([{"text": "Hoi"}, {"image": "x"}, "junk"]) == ["Hoi", ""]
+    assert reply_texts({"messages": [{"text": "Dag", "buttons": []}]}) == ["Dag"]
+    assert reply_texts(None) == [] and reply_texts({"error": "slow"}) == []
 
 
 def test_sender_and_message_ids_pass_the_web_apps_checks():
