@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 import unicodedata
 from typing import Any, Dict, Optional, Tuple
 
@@ -60,6 +61,17 @@ DELETED = ("Klaar. Ik heb dit gesprek gewist, ook in onze database. Er staat nie
            "Wil je opnieuw beginnen? Stel gerust een nieuwe vraag.")
 DELETE_FAILED = ("Het wissen is nu niet gelukt. Je gesprek staat er dus nog. "
                  "Probeer het zo opnieuw, of druk bovenaan op 'Wis gesprek'.")
+
+
+_local = threading.local()
+
+
+def rasa_session() -> requests.Session:
+    """One keep-alive connection to Rasa per web server thread: a busy Rasa server serves
+    open connections first, so a new connection per message would wait longest."""
+    if not hasattr(_local, "session"):
+        _local.session = requests.Session()
+    return _local.session
 
 
 def error(code: str, status: int) -> JsonResponse:
@@ -207,7 +219,7 @@ def chat(request: HttpRequest) -> JsonResponse:
 
 def forward(body: Dict[str, Any], key: str) -> JsonResponse:
     try:
-        response = requests.post(
+        response = rasa_session().post(
             f"{settings.RASA_URL}/webhooks/rest/webhook",
             json={"sender": body["sender"], "message": body["message"], "metadata": body["metadata"]},
             timeout=settings.RASA_TIMEOUT,
