@@ -16,6 +16,7 @@ SERIES = {  # (bot, endpoint): label, colour
     ("ours", "rest"): ("Overstapcoach, REST", "#1b6ca8"),
     ("ours", "web"): ("Overstapcoach, /api/chat", "#7b3fa0"),
     ("baseline", "rest"): ("rasa init sample bot, REST", "#d9822b"),
+    ("prod", "web"): ("Overstapcoach, production mode (nginx, 2+2+2 replicas)", "#2a9d55"),
 }
 PERCENTILES = (("p50_ms", "o", "-"), ("p95_ms", "s", "--"), ("p99_ms", "^", ":"))
 

@@ -102,6 +102,35 @@ def our_stack(tmp: Path, token: str) -> Stack:
     return Stack(Settings.from_env(env), env, tmp / "log")
 
 
+PROD_PORTS = {"public_port": 26080, "port_base": 26100, "db_port": 26432, "redis_port": 26379}
+
+
+def prod_stack(tmp: Path, token: str):
+    """Production mode (bot/production/) on its own ports; nginx does not rate-limit this
+    client, which is all of the simulated users on one address."""
+    from bot.production.settings import ProdSettings
+    from bot.production.stack import ProdStack
+
+    data = tmp / "prod"
+    data.mkdir(parents=True)
+    for folder in (tmp, data):
+        folder.chmod(0o755)  # the postgres account must reach its data folder
+    env = load_environment()
+    env.update(RASA_API_TOKEN=token, PROD_RATE_EXEMPT="127.0.0.1", CBS_LIVE="0",
+               WEB_ALLOWED_HOSTS="localhost,127.0.0.1")
+    settings = ProdSettings(db_password=secrets.token_urlsafe(16), api_token=token, data_dir=data, **PROD_PORTS)
+    return ProdStack(settings, env)
+
+
+def prod_services(stack) -> Dict[str, Service]:
+    """Every replica by name; "rasa" is the first Rasa server, as for the other bots."""
+    services: Dict[str, Service] = {}
+    for group, name in ((stack.rasa, "rasa"), (stack.actions, "actions"), (stack.web, "web")):
+        for i, service in enumerate(group):
+            services[name if i == 0 else f"{name}{i + 1}"] = service
+    return services
+
+
 def processes(services: Dict[str, Service]) -> Dict[str, int]:
     """For each service, the pid of the process in its tree that holds the most memory."""
     return {name: proc_memory.model_holder(service.process.pid) for name, service in services.items()}
@@ -179,13 +208,19 @@ def measure_bot(bot: str, services: Dict[str, Service], scenarios, levels: List[
     """Warm-up, then every level; returns the services that died."""
     pids = processes(services)
     report["processes"][bot] = describe(pids, services)
-    rest_url = f"http://127.0.0.1:{RASA_PORT if bot == 'ours' else BASELINE_PORT}"
-    memory_of = ["rasa", "actions"] if bot == "ours" else ["rasa"]
-    print(f"==> {bot}: warm-up (each scenario once)")
-    report["warm_up"][bot] = warm_up_report(bot, "rest", rest_url, scenarios, show)
-    plan = [("rest", rest_url, n, memory_of) for n in levels]
-    if bot == "ours" and web_users:
-        plan.append(("web", f"http://127.0.0.1:{WEB_PORT}", web_users, memory_of + ["web"]))
+    if bot == "prod":  # the public door only: nginx in front of every replica
+        public = f"http://127.0.0.1:{PROD_PORTS['public_port']}"
+        print(f"==> {bot}: warm-up (each scenario once)")
+        report["warm_up"][bot] = warm_up_report(bot, "web", public, scenarios, show)
+        plan = [("web", public, n, list(services)) for n in levels if n > 1]
+    else:
+        rest_url = f"http://127.0.0.1:{RASA_PORT if bot == 'ours' else BASELINE_PORT}"
+        memory_of = ["rasa", "actions"] if bot == "ours" else ["rasa"]
+        print(f"==> {bot}: warm-up (each scenario once)")
+        report["warm_up"][bot] = warm_up_report(bot, "rest", rest_url, scenarios, show)
+        plan = [("rest", rest_url, n, memory_of) for n in levels]
+        if bot == "ours" and web_users:
+            plan.append(("web", f"http://127.0.0.1:{WEB_PORT}", web_users, memory_of + ["web"]))
     for kind, url, users, measured in plan:
         config = replace(base, users=users)
         print(f"==> {bot}: {users} users via {kind} ({url})", flush=True)
@@ -196,6 +231,27 @@ def measure_bot(bot: str, services: Dict[str, Service], scenarios, levels: List[
         if gone:
             return [f"{bot} {name}" for name in gone]
     return []
+
+
+def measure_production(args: argparse.Namespace, base: LoadConfig, report: Dict, tmp: Path,
+                       token: str) -> List[str]:
+    """The same users through production mode: nginx, 2 web apps, 2 Rasa servers, 2 action
+    servers, PostgreSQL and Redis, measured alone after the other setups have stopped."""
+    from bot.production.servers import servers_installed
+
+    if not servers_installed():
+        print("==> prod: skipped (PostgreSQL, Redis or nginx missing; make setup-prod installs them)")
+        report["prod_skipped"] = True
+        return []
+    stack = prod_stack(tmp, token)
+    print("==> starting production mode (nginx, 2 web apps, 2 Rasa servers, 2 action servers)", flush=True)
+    clock = time.monotonic()
+    try:
+        stack.start()
+        report["startup_s"]["prod"] = round(time.monotonic() - clock, 1)
+        return measure_bot("prod", prod_services(stack), OURS, args.levels, base, 0, args.transcript, report)
+    finally:
+        stack.stop()
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -214,7 +270,9 @@ def parse_args(argv=None) -> argparse.Namespace:
                              "(at most a quarter of --duration)")
     parser.add_argument("--quick", action="store_true", help="smoke run: N=1,5, 8 s per level, web N=5")
     parser.add_argument("--transcript", action="store_true", help="print the warm-up conversations")
-    parser.add_argument("--bots", default="ours,baseline", help="which bots to measure (ours, baseline)")
+    parser.add_argument("--bots", default="ours,baseline,prod",
+                        help="which setups to measure: ours, baseline, prod (production mode behind "
+                             "nginx; skipped when PostgreSQL, Redis or nginx is missing)")
     parser.add_argument("--keep", action="store_true",
                         help="keep the temporary directory (logs, tracker.db); kept anyway after a problem")
     args = parser.parse_args(argv)
@@ -222,8 +280,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         args.users, args.duration, args.web_users = "1,5", 8.0, min(args.web_users, 5)
     args.levels = [int(n) for n in args.users.split(",") if n.strip()]
     args.bots = [b.strip() for b in args.bots.split(",") if b.strip()]
-    if not set(args.bots) <= {"ours", "baseline"} or not args.bots:
-        parser.error("--bots takes ours, baseline or both")
+    if not set(args.bots) <= {"ours", "baseline", "prod"} or not args.bots:
+        parser.error("--bots takes ours, baseline and/or prod")
     return args
 
 
@@ -305,6 +363,11 @@ def run_bots(args: argparse.Namespace, report: Dict, tmp: Path, started: float) 
         if baseline is not None:
             died += measure_bot("baseline", {"rasa": baseline}, BASELINE, args.levels, base, 0,
                                 args.transcript, report)
+            baseline.stop()
+        if ours is not None:
+            ours.stop()
+        if "prod" in args.bots:
+            died += measure_production(args, base, report, tmp, token)
     except StackError as problem:
         print(f"A server did not start: {problem}")
         report["problems"] = [str(problem)]
