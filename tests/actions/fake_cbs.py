@@ -6,10 +6,10 @@ conftest.py starts it and gives its base URL.
 """
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from tests.local_http import QuietHandler, serve
 
 ROWS = [
     {"ID": 0, "Perioden": "2025KW01", "OpenstaandeVacatures_1": 389.0},
@@ -19,7 +19,8 @@ ROWS = [
 ]
 
 
-class FakeCbs(BaseHTTPRequestHandler):
+class FakeCbs(QuietHandler):
+    content_type = "application/json;odata=light"
     mode = "normal"
     requests = []
     rows = ROWS
@@ -30,29 +31,17 @@ class FakeCbs(BaseHTTPRequestHandler):
         if FakeCbs.mode == "slow":
             time.sleep(1.0)
         if FakeCbs.mode == "error":
-            self._send(500, b"Internal Server Error")
+            self.send_body(500, b"Internal Server Error")
         elif FakeCbs.mode == "malformed":
-            self._send(200, b'{"odata.metadata": "x", "value": [')
+            self.send_body(200, b'{"odata.metadata": "x", "value": [')
         elif FakeCbs.mode == "wrong_shape":
-            self._send(200, json.dumps({"value": "geen rijen"}).encode())
+            self.send_body(200, json.dumps({"value": "geen rijen"}).encode())
         else:
             body = {"odata.metadata": "https://opendata.cbs.nl/ODataApi/odata/80472ned/$metadata#Cbs.OData.WebAPI.TypedDataSet",
                     "value": FakeCbs.rows}
-            self._send(200, json.dumps(body).encode())
-
-    def _send(self, status, body):
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json;odata=light")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+            self.send_body(200, json.dumps(body).encode())
 
 
 def start_server():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeCbs)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     FakeCbs.mode, FakeCbs.requests, FakeCbs.rows = "normal", [], ROWS
-    return server
+    return serve(FakeCbs)
