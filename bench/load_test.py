@@ -48,8 +48,8 @@ from bench import baseline_bot, load_chart, proc_memory  # noqa: E402
 from bench.load_harness import LoadConfig, Run, reply_texts, run_level, warm_up  # noqa: E402
 from bench.load_scenarios import BASELINE, OURS  # noqa: E402
 from bench.load_stats import failures, format_levels, format_ratio_table, ratio_table, summarize  # noqa: E402
-from bot.settings import MODEL_PATH, Settings, load_environment  # noqa: E402
-from bot.stack import Service, Stack, StackError, rasa_env  # noqa: E402
+from bot.settings import MODEL_PATH, load_environment  # noqa: E402
+from bot.stack import Service, Stack, StackError, private_stack, rasa_env  # noqa: E402
 
 RASA_PORT, ACTION_PORT, WEB_PORT, BASELINE_PORT = 25005, 25055, 28000, 25105
 MAX_ERROR_RATE = 0.01
@@ -82,24 +82,8 @@ def machine() -> Dict:
 
 
 def our_stack(tmp: Path, token: str) -> Stack:
-    env = load_environment()
-    env.update(
-        RASA_API_TOKEN=token,
-        RASA_PORT=str(RASA_PORT),
-        ACTION_PORT=str(ACTION_PORT),
-        WEB_PORT=str(WEB_PORT),
-        WEB_SECRET_KEY=secrets.token_urlsafe(40),
-        WEB_ALLOWED_HOSTS="localhost,127.0.0.1",
-        RASA_URL=f"http://127.0.0.1:{RASA_PORT}",
-        ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
-        TRACKER_DB_DIALECT="sqlite",
-        TRACKER_DB=str(tmp / "tracker.db"),
-        REVIEW_DB=str(tmp / "review.db"),
-        TRACKER_DB_URL="",
-        REVIEW_DB_URL="",
-        CBS_LIVE="0",
-    )
-    return Stack(Settings.from_env(env), env, tmp / "log")
+    return private_stack(tmp, token, RASA_PORT, ACTION_PORT, WEB_PORT,
+                         WEB_SECRET_KEY=secrets.token_urlsafe(40), CBS_LIVE="0")
 
 
 PROD_PORTS = {"public_port": 26080, "port_base": 26100, "db_port": 26432, "redis_port": 26379}

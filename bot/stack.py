@@ -13,7 +13,7 @@ from typing import IO, Callable, List, Optional
 
 import requests
 
-from bot.settings import MODEL_PATH, ROOT, Settings
+from bot.settings import MODEL_PATH, ROOT, Settings, load_environment
 
 BIN = Path(sys.executable).parent
 
@@ -204,3 +204,27 @@ def run_in_foreground(stack, announce: Callable[[], None], watch: Callable[[], i
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stack.stop()
+
+
+def private_stack(folder: Path, token: str, rasa_port: int, action_port: int, web_port: int,
+                  **extra: str) -> Stack:
+    """A stack of its own for tests and benchmarks: given ports, SQLite files and logs in
+    `folder`, never the tracker or review database that .env or os.environ names."""
+    env = load_environment()
+    env.update(
+        RASA_API_TOKEN=token,
+        RASA_PORT=str(rasa_port),
+        ACTION_PORT=str(action_port),
+        WEB_PORT=str(web_port),
+        WEB_ALLOWED_HOSTS="localhost,127.0.0.1",
+        RASA_URL=f"http://127.0.0.1:{rasa_port}",
+        ACTION_ENDPOINT_URL=f"http://localhost:{action_port}/webhook",
+        TRACKER_DB_DIALECT="sqlite",
+        TRACKER_DB=str(folder / "tracker.db"),
+        REVIEW_DB=str(folder / "review.db"),
+        # Both would win over TRACKER_DB and REVIEW_DB; the unit tests' conftest may set them.
+        TRACKER_DB_URL="",
+        REVIEW_DB_URL="",
+    )
+    env.update(extra)
+    return Stack(Settings.from_env(env), env, folder / "log")

@@ -6,8 +6,8 @@ import uuid
 import pytest
 import requests
 
-from bot.settings import MODEL_PATH, Settings, load_environment
-from bot.stack import Stack
+from bot.settings import MODEL_PATH
+from bot.stack import private_stack
 
 RASA_PORT = 15005
 ACTION_PORT = 15055
@@ -20,23 +20,8 @@ def stack(tmp_path_factory):
     if not MODEL_PATH.exists():
         pytest.fail("No trained model: run `make train` first (make test does).")
     tmp = tmp_path_factory.mktemp("stack")
-    env = load_environment()
-    env.update(
-        RASA_API_TOKEN=TOKEN,
-        RASA_PORT=str(RASA_PORT),
-        ACTION_PORT=str(ACTION_PORT),
-        WEB_PORT=str(WEB_PORT),
-        WEB_EMBED_ORIGINS="https://werkgever.example",
-        WEB_ALLOWED_HOSTS="localhost,127.0.0.1",
-        RASA_URL=f"http://127.0.0.1:{RASA_PORT}",
-        ACTION_ENDPOINT_URL=f"http://localhost:{ACTION_PORT}/webhook",
-        TRACKER_DB=str(tmp / "tracker.db"),
-        REVIEW_DB=str(tmp / "review.db"),
-        # Both read TRACKER_DB; the unit tests' conftest may have set these in os.environ.
-        TRACKER_DB_URL="",
-        REVIEW_DB_URL="",
-    )
-    running = Stack(Settings.from_env(env), env, tmp / "log")
+    running = private_stack(tmp, TOKEN, RASA_PORT, ACTION_PORT, WEB_PORT,
+                            WEB_EMBED_ORIGINS="https://werkgever.example")
     running.start()
     yield running
     running.stop()
