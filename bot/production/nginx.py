@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Dict, List
 
-from bot.production.servers import port_open, which
+from bot.production.servers import which
 from bot.production.settings import ProdSettings
 from bot.settings import ROOT
 from bot.stack import Service, StackError
@@ -59,7 +59,6 @@ class Nginx(Service):
     """The only public door; also balances Rasa and the action servers internally."""
 
     def __init__(self, settings: ProdSettings, env: dict) -> None:
-        self.port = settings.public_port
         self.directory = settings.data_dir / "nginx"
         self.config = self.directory / "nginx.conf"
         self.text = render(settings, int(env.get("PROD_CHAT_RATE", 5)), env.get("PROD_RATE_EXEMPT", ""))
@@ -78,6 +77,3 @@ class Nginx(Service):
         if test.returncode != 0:
             raise StackError(f"nginx refuses its configuration: {test.stderr.strip()}")
         return self.config
-
-    def is_ready(self) -> bool:
-        return port_open(self.port) and super().is_ready()

@@ -10,22 +10,14 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.prod.conftest import PUBLIC, TOKEN, Visitor, tracker, user_texts
+from tests.prod.conftest import PUBLIC, TOKEN, Visitor, listening_sockets, tracker, user_texts
 
 pytestmark = pytest.mark.prod
 BASE = f"http://127.0.0.1:{PUBLIC}"
 
 
 def listening_hosts(port):
-    """The local addresses a port listens on, read from the kernel's socket table."""
-    hosts = set()
-    for table, size in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            address, hex_port = fields[1].split(":")
-            if fields[3] == "0A" and int(hex_port, 16) == port:  # 0A = LISTEN
-                hosts.add(address if size == 32 else ".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
-    return hosts
+    return {address for address, _ in listening_sockets(port)}
 
 
 def kill(service):

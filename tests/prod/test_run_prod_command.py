@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from bot.settings import ROOT
+from tests.prod.conftest import listening_sockets
 
 pytestmark = pytest.mark.prod
 PUBLIC, BASE, DB, REDIS = 19080, 19100, 19432, 19379
@@ -28,12 +29,7 @@ def wait_for(condition, seconds, run, log):
 
 def pid_listening(port):
     """The pid of the process that listens on a local TCP port (from /proc)."""
-    inodes = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            if fields[3] == "0A" and int(fields[1].split(":")[1], 16) == port:
-                inodes.add(fields[9])
+    inodes = {inode for _, inode in listening_sockets(port)}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
